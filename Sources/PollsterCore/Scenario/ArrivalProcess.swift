@@ -1,0 +1,22 @@
+/// How executions are submitted over time.
+public enum ArrivalProcess: Sendable, Hashable {
+    /// Exponential inter-arrival times with this mean rate.
+    case poisson(Rate)
+    /// Evenly spaced at this rate, the first at time 0.
+    case uniform(Rate)
+    /// Every execution at the same instant.
+    case burst(at: Nanoseconds)
+    /// A rate rising (or falling) linearly from `from` to `to` over `over`, then constant;
+    /// arrivals are a non-homogeneous Poisson process with that rate.
+    case ramp(from: Rate, to: Rate, over: Nanoseconds)
+
+    public var summary: String {
+        switch self {
+        case .poisson(let rate): return "Poisson arrivals at \(rate)"
+        case .uniform(let rate): return "evenly spaced arrivals at \(rate)"
+        case .burst(let at): return "all submitted at once at \(Time.describe(at))"
+        case .ramp(let from, let to, let over):
+            return "arrivals ramping from \(from) to \(to) over \(Time.describe(over))"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// How a scenario is run: replayed in virtual time, or over real HTTP.
+public enum RunMode: String, Sendable, Hashable, Codable {
+    case simulate
+    case live
+}
+
+/// The API a live run polls: the embedded mock server, or a real base URL.
+public enum Target: Sendable, Hashable {
+    case embedded
+    case url(String)
+
+    public var description: String {
+        switch self {
+        case .embedded: return "embedded"
+        case .url(let url): return url
+        }
+    }
+}
+
+/// A validated scenario: the workload, the server model, the strategies to compare and how
+/// to run and report them. Built by ``ScenarioLoader`` from YAML, or directly in code.
+public struct Scenario: Sendable, Hashable {
+    public var name: String
+    public var seed: UInt64
+    public var mode: RunMode
+    public var target: Target
+    /// Name of the environment variable that holds the API key for a real target (the key
+    /// itself never appears in a scenario, a flag, a log or a report).
+    public var apiKeyEnv: String?
+    /// Live runs against the embedded mock: scenario seconds per wall-clock second.
+    public var timeScale: Double
+    public var workload: Workload
+    public var server: ServerModel
+    public var strategies: [StrategySpec]
+    public var client: ClientPolicy
+    public var report: ReportOptions
+
+    public init(
+        name: String,
+        seed: UInt64 = 1,
+        mode: RunMode = .simulate,
+        target: Target = .embedded,
+        apiKeyEnv: String? = nil,
+        timeScale: Double = 1,
+        workload: Workload,
+        server: ServerModel = ServerModel(),
+        strategies: [StrategySpec],
+        client: ClientPolicy = ClientPolicy(),
+        report: ReportOptions? = nil
+    ) {
+        self.name = name
+        self.seed = seed
+        self.mode = mode
+        self.target = target
+        self.apiKeyEnv = apiKeyEnv
+        self.timeScale = timeScale
+        self.workload = workload
+        self.server = server
+        self.strategies = strategies
+        self.client = client
+        self.report = report ?? ReportOptions(out: "reports/\(name)")
+    }
+
+    /// One paragraph in plain words, for `validate` and for report headers.
+    public var summary: String {
+        var text = "\(name): \(workload.executions) executions, \(workload.arrival.summary), "
+        text += "running \(workload.duration.summary)"
+        if let queue = workload.queueTime { text += " after a queue time of \(queue.summary)" }
+        let o = workload.outcomes
+        text += "; \(Time.trimmed(o.completed * 100))% complete, \(Time.trimmed(o.failed * 100))% fail, "
+        text += "\(Time.trimmed(o.cancelled * 100))% are cancelled; spread over \(workload.apiKeys) API key"
+        text += workload.apiKeys == 1 ? "." : "s."
+        text += " The server answers in \(server.latency.summary)"
+        if server.rateLimits.isEmpty {
+            text += " with no rate limits."
+        } else {
+            let limits = server.rateLimits.map { "\($0.algorithm.summary) per \($0.scope == .apiKey ? "API key" : "server")" }
+            text += " and limits requests to " + limits.joined(separator: "; ") + "."
+        }
+        text += " Strategies compared: " + strategies.map { "\($0.name) (\($0.kind.summary))" }.joined(separator: ", ") + "."
+        text += " Clients give up after \(Time.describe(client.timeout)) and "
+        text += client.retryAfter == .honor ? "honor Retry-After." : "ignore Retry-After."
+        switch mode {
+        case .simulate: text += " Mode: simulate (virtual time), seed \(seed)."
+        case .live:
+            text += " Mode: live against \(target.description)"
+            if case .embedded = target { text += " at \(Time.trimmed(timeScale))x time scale" }
+            text += ", seed \(seed)."
+        }
+        return text
+    }
+}

@@ -1,0 +1,30 @@
+/// The executions a scenario submits: how many, when, how long each runs, how it ends, and
+/// under which API key.
+public struct Workload: Sendable, Hashable {
+    /// Number of executions (per strategy: each strategy sees the same executions).
+    public var executions: Int
+    public var arrival: ArrivalProcess
+    /// Run time of an execution, from `running` to its terminal status.
+    public var duration: Distribution
+    /// Time spent `pending` before `running`; none by default.
+    public var queueTime: Distribution?
+    public var outcomes: OutcomeMix
+    /// Executions are spread over this many API keys, round-robin by index.
+    public var apiKeys: Int
+
+    public init(
+        executions: Int,
+        arrival: ArrivalProcess,
+        duration: Distribution,
+        queueTime: Distribution? = nil,
+        outcomes: OutcomeMix = OutcomeMix(),
+        apiKeys: Int = 1
+    ) {
+        self.executions = executions
+        self.arrival = arrival
+        self.duration = duration
+        self.queueTime = queueTime
+        self.outcomes = outcomes
+        self.apiKeys = apiKeys
+    }
+}
