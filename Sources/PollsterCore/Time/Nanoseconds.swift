@@ -50,10 +50,20 @@ public enum Time {
     }
 
     /// A decimal without trailing zeros, at most three decimals.
-    static func trimmed(_ value: Double) -> String {
-        var text = String(format: "%.3f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+    public static func trimmed(_ value: Double) -> String {
+        let scaled = (value * 1000).rounded()
+        guard scaled.isFinite, abs(scaled) < 9e15 else { return "\(value)" }
+        let thousandths = Int64(scaled)
+        let sign = thousandths < 0 ? "-" : ""
+        let magnitude = thousandths.magnitude
+        var text = sign + String(magnitude / 1000)
+        var fraction = magnitude % 1000
+        if fraction != 0 {
+            var digits = 3
+            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            let padded = String(fraction)
+            text += "." + String(repeating: "0", count: digits - padded.count) + padded
+        }
         return text
     }
 }
