@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .target(
@@ -24,13 +23,7 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
-        .target(
-            name: "PollsterSim",
-            dependencies: [
-                "PollsterCore",
-                .product(name: "HeapModule", package: "swift-collections"),
-            ]
-        ),
+        .target(name: "PollsterSim", dependencies: ["PollsterCore"]),
         .target(name: "PollsterReport", dependencies: ["PollsterCore"]),
         .executableTarget(
             name: "pollster",

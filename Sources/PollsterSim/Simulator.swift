@@ -1,1 +1,66 @@
-// The discrete-event engine.
+import Foundation
+import PollsterCore
+
+/// Runs a scenario in virtual time: every strategy (times every replication) as its own
+/// deterministic simulation, in parallel in a task group, merged into one ``RunResult``.
+///
+/// Each strategy sees the identical workload (same seed, so the same executions: common
+/// random numbers) against its own fresh server state. Replication i uses seed + i for
+/// every strategy.
+public struct Simulator: Sendable {
+    public let scenario: Scenario
+    public let replications: Int
+    /// Maximum simulations running at once; default: the number of active cores.
+    public let jobs: Int
+
+    public init(scenario: Scenario, replications: Int = 1, jobs: Int? = nil) {
+        self.scenario = scenario
+        self.replications = Swift.max(1, replications)
+        self.jobs = Swift.max(1, jobs ?? Simulator.activeCores)
+    }
+
+    /// The cores this process may use.
+    public static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Runs every simulation; cancelling the calling task stops them and returns a partial
+    /// result covering what was simulated.
+    public func run(progress: SimulationProgress? = nil) async -> RunResult {
+        let strategies = scenario.strategies
+        var work: [(strategy: Int, replication: Int)] = []
+        for replication in 0..<replications {
+            for strategy in strategies.indices { work.append((strategy, replication)) }
+        }
+        var merged = strategies.map { _ in StrategyMetrics(bucket: scenario.report.bucket) }
+        var partial = false
+        let scenario = self.scenario
+        await withTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < work.count else { return }
+                let item = work[next]
+                next += 1
+                group.addTask {
+                    let simulation = StrategySimulation(
+                        scenario: scenario, strategy: strategies[item.strategy],
+                        seed: scenario.seed &+ UInt64(item.replication)
+                    )
+                    let outcome = simulation.run(progress: progress)
+                    return (item.strategy, outcome.metrics, outcome.partial)
+                }
+            }
+            for _ in 0..<Swift.min(jobs, work.count) { startNext() }
+            // Results are merged in completion order; merging is commutative (sums and
+            // histogram adds), so the result does not depend on scheduling.
+            for await (strategy, metrics, wasPartial) in group {
+                merged[strategy].add(metrics)
+                partial = partial || wasPartial
+                if !Task.isCancelled { startNext() }
+            }
+        }
+        if Task.isCancelled { partial = true }
+        let results = strategies.indices.map { i in
+            StrategyResult(name: strategies[i].name, description: strategies[i].kind.summary, metrics: merged[i].canonical)
+        }
+        return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: replications, strategies: results)
+    }
+}

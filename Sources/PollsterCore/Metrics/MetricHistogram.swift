@@ -1,0 +1,83 @@
+import Histogram
+
+/// An HdrHistogram (3 significant digits, auto-resizing) that serialises sparsely, as
+/// `[[value, count], ...]` pairs of its non-empty buckets, so results.json stays small and
+/// histograms of several runs merge losslessly.
+///
+/// The form is canonical: a histogram decoded from JSON equals the one that was encoded,
+/// so reports rendered from a saved results.json are byte-identical to the run's own.
+public struct MetricHistogram: Sendable, Codable, Equatable {
+    public internal(set) var histogram: Histogram<UInt64>
+
+    public init() {
+        histogram = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+    }
+
+    /// Records one value.
+    public mutating func record(_ value: UInt64) {
+        _ = histogram.record(value)
+    }
+
+    /// Records one value `count` times.
+    public mutating func record(_ value: UInt64, count: UInt64) {
+        _ = histogram.record(value, count: count)
+    }
+
+    /// Adds every recorded value of `other`.
+    public mutating func add(_ other: MetricHistogram) {
+        guard other.histogram.totalCount > 0 else { return }
+        if histogram.totalCount == 0 {
+            histogram = other.histogram
+        } else {
+            histogram.add(other.histogram)
+        }
+    }
+
+    public var count: UInt64 { histogram.totalCount }
+    public var isEmpty: Bool { histogram.totalCount == 0 }
+
+    /// The value at `percentile` (0-100), 0 when empty.
+    public func value(atPercentile percentile: Double) -> UInt64 {
+        isEmpty ? 0 : histogram.valueAtPercentile(percentile)
+    }
+
+    public var max: UInt64 { isEmpty ? 0 : histogram.max }
+    public var min: UInt64 { isEmpty ? 0 : histogram.min }
+    public var mean: Double { isEmpty ? 0 : histogram.mean }
+
+    /// The non-empty buckets as (highest equivalent value, count), ascending.
+    public var buckets: [(value: UInt64, count: UInt64)] {
+        histogram.recordedValues().map { (histogram.highestEquivalentForValue($0.value), UInt64($0.count)) }
+    }
+
+    /// The canonical form of this histogram: what decoding its JSON gives.
+    public var canonical: MetricHistogram {
+        var copy = MetricHistogram()
+        for bucket in buckets { copy.record(bucket.value, count: bucket.count) }
+        return copy
+    }
+
+    public static func == (lhs: MetricHistogram, rhs: MetricHistogram) -> Bool {
+        lhs.count == rhs.count && lhs.buckets.elementsEqual(rhs.buckets, by: { $0 == $1 })
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        var container = try decoder.unkeyedContainer()
+        while !container.isAtEnd {
+            var pair = try container.nestedUnkeyedContainer()
+            let value = try pair.decode(UInt64.self)
+            let count = try pair.decode(UInt64.self)
+            record(value, count: count)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for bucket in buckets {
+            var pair = container.nestedUnkeyedContainer()
+            try pair.encode(bucket.value)
+            try pair.encode(bucket.count)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// The record every stage shares: engines produce it, writers read only it, and
+/// results.json is it, encoded. Several results of the same scenario merge.
+public struct RunResult: Sendable, Codable, Equatable {
+    /// Format version of results.json.
+    public var formatVersion: Int = 1
+    public var scenario: ScenarioInfo
+    /// True when the run was interrupted or its target died: the figures cover only what
+    /// happened until then.
+    public var partial: Bool
+    /// Seeds run per strategy (`--replications`), each a full workload.
+    public var replications: Int
+    public var strategies: [StrategyResult]
+
+    public init(scenario: ScenarioInfo, partial: Bool = false, replications: Int = 1, strategies: [StrategyResult]) {
+        self.scenario = scenario
+        self.partial = partial
+        self.replications = replications
+        self.strategies = strategies
+    }
+}
+
+/// The scenario as a report needs it (not the whole scenario: results stay self-contained
+/// and free of secrets such as the target's API key).
+public struct ScenarioInfo: Sendable, Codable, Equatable {
+    public var name: String
+    public var summary: String
+    public var seed: UInt64
+    public var mode: RunMode
+    public var target: String
+    public var timeScale: Double
+    public var executions: Int
+    /// Time-series bucket width, nanoseconds.
+    public var bucket: Nanoseconds
+
+    public init(_ scenario: Scenario) {
+        name = scenario.name
+        summary = scenario.summary
+        seed = scenario.seed
+        mode = scenario.mode
+        target = scenario.target.description
+        timeScale = scenario.timeScale
+        executions = scenario.workload.executions
+        bucket = scenario.report.bucket
+    }
+}
+
+/// One strategy's results.
+public struct StrategyResult: Sendable, Codable, Equatable {
+    public var name: String
+    /// The strategy in plain words.
+    public var description: String
+    public var metrics: StrategyMetrics
+
+    public init(name: String, description: String, metrics: StrategyMetrics) {
+        self.name = name
+        self.description = description
+        self.metrics = metrics
+    }
+}

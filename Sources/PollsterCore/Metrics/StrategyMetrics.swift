@@ -1,0 +1,74 @@
+/// Everything measured for one strategy in one run (or merged over replications and runs).
+/// Times in histograms are microseconds of scenario time.
+public struct StrategyMetrics: Sendable, Codable, Equatable {
+    /// Executions submitted.
+    public var executions: Int = 0
+    /// Executions whose terminal status a client saw.
+    public var detected: Int = 0
+    /// Executions the client gave up on (timeout).
+    public var abandoned: Int = 0
+    /// Executions ended by a 401, 403 or 404.
+    public var errored: Int = 0
+
+    /// Requests sent, and by status class.
+    public var requests: Int = 0
+    public var responses200: Int = 0
+    public var responses429: Int = 0
+    public var responsesOther4xx: Int = 0
+    public var responses5xx: Int = 0
+    public var transportErrors: Int = 0
+
+    /// Polls per execution (every execution, detected or not).
+    public var pollsPerExecution = MetricHistogram()
+    /// r_detect - f_e, for detected executions.
+    public var detectionLag = MetricHistogram()
+    /// r_detect - c_e, for detected executions.
+    public var timeToOutcome = MetricHistogram()
+    /// Response latency from the actual send.
+    public var latency = MetricHistogram()
+    /// Live runs: latency from the intended send time (free of coordinated omission).
+    public var latencyFromIntended = MetricHistogram()
+
+    public var timeSeries: TimeSeries
+
+    public init(bucket: Nanoseconds = Time.seconds(1)) {
+        timeSeries = TimeSeries(bucket: bucket)
+    }
+
+    /// 429s per request (0 without requests).
+    public var rate429: Double { requests == 0 ? 0 : Double(responses429) / Double(requests) }
+
+    /// Mean polls per execution, exact.
+    public var meanPollsPerExecution: Double { executions == 0 ? 0 : Double(requests) / Double(executions) }
+
+    /// Adds another run's measurements of the same strategy.
+    public mutating func add(_ other: StrategyMetrics) {
+        executions += other.executions
+        detected += other.detected
+        abandoned += other.abandoned
+        errored += other.errored
+        requests += other.requests
+        responses200 += other.responses200
+        responses429 += other.responses429
+        responsesOther4xx += other.responsesOther4xx
+        responses5xx += other.responses5xx
+        transportErrors += other.transportErrors
+        pollsPerExecution.add(other.pollsPerExecution)
+        detectionLag.add(other.detectionLag)
+        timeToOutcome.add(other.timeToOutcome)
+        latency.add(other.latency)
+        latencyFromIntended.add(other.latencyFromIntended)
+        timeSeries.add(other.timeSeries)
+    }
+
+    /// The canonical form: what encoding then decoding gives (see ``MetricHistogram``).
+    public var canonical: StrategyMetrics {
+        var copy = self
+        copy.pollsPerExecution = pollsPerExecution.canonical
+        copy.detectionLag = detectionLag.canonical
+        copy.timeToOutcome = timeToOutcome.canonical
+        copy.latency = latency.canonical
+        copy.latencyFromIntended = latencyFromIntended.canonical
+        return copy
+    }
+}

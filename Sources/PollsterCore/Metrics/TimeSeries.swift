@@ -1,0 +1,75 @@
+/// Per-bucket counters over scenario time (bucket width from the report options).
+public struct TimeSeries: Sendable, Codable, Equatable {
+    /// Bucket width in nanoseconds of scenario time.
+    public var bucket: Nanoseconds
+    /// Requests sent in each bucket (by send time).
+    public var requests: [Int]
+    /// 429 responses, by send time.
+    public var rateLimited: [Int]
+    /// Terminal statuses noticed by clients, by the time the response arrived.
+    public var detections: [Int]
+    /// Executions in their polling loop at the end of each bucket.
+    public var active: [Int]
+
+    public init(bucket: Nanoseconds) {
+        self.bucket = bucket
+        requests = []
+        rateLimited = []
+        detections = []
+        active = []
+    }
+
+    public var count: Int { Swift.max(requests.count, rateLimited.count, detections.count, active.count) }
+
+    @inlinable func index(_ time: Nanoseconds) -> Int { Int(Swift.max(0, time) / bucket) }
+
+    @inlinable static func grow(_ array: inout [Int], to index: Int) {
+        if index >= array.count { array.append(contentsOf: repeatElement(0, count: index - array.count + 1)) }
+    }
+
+    @inlinable public mutating func addRequest(at time: Nanoseconds, rateLimited limited: Bool) {
+        let i = index(time)
+        Self.grow(&requests, to: i)
+        requests[i] += 1
+        if limited {
+            Self.grow(&rateLimited, to: i)
+            rateLimited[i] += 1
+        }
+    }
+
+    @inlinable public mutating func addDetection(at time: Nanoseconds) {
+        let i = index(time)
+        Self.grow(&detections, to: i)
+        detections[i] += 1
+    }
+
+    /// Records that `value` executions were active at the end of every bucket that ended
+    /// at or before `time` and has no value yet.
+    @inlinable public mutating func noteActive(_ value: Int, until time: Nanoseconds) {
+        let through = index(time) - 1
+        if through >= active.count {
+            active.append(contentsOf: repeatElement(value, count: through - active.count + 1))
+        }
+    }
+
+    /// Pads every series to the same length (at the end of a run).
+    public mutating func finish(activeAtEnd: Int) {
+        let n = count
+        Self.grow(&requests, to: n - 1)
+        Self.grow(&rateLimited, to: n - 1)
+        Self.grow(&detections, to: n - 1)
+        if active.count < n { active.append(contentsOf: repeatElement(activeAtEnd, count: n - active.count)) }
+    }
+
+    /// Element-wise sum (for replications and merged runs of the same strategy).
+    public mutating func add(_ other: TimeSeries) {
+        func sum(_ a: inout [Int], _ b: [Int]) {
+            if b.count > a.count { a.append(contentsOf: repeatElement(0, count: b.count - a.count)) }
+            for (i, v) in b.enumerated() { a[i] += v }
+        }
+        sum(&requests, other.requests)
+        sum(&rateLimited, other.rateLimited)
+        sum(&detections, other.detections)
+        sum(&active, other.active)
+    }
+}

@@ -1,0 +1,232 @@
+import PollsterCore
+
+/// One strategy against one workload (one seed) in virtual time: DESIGN.md's semantics,
+/// event by event.
+///
+/// The server is evaluated at each poll's send time s_n; the response arrives at
+/// r_n = s_n + L_n; the next poll is sent at r_n + delay_{n+1}. Because the response is
+/// fixed at s_n, the engine schedules the next poll directly and needs no response event
+/// (only a release event when a concurrency limit counts requests in flight).
+public struct StrategySimulation: Sendable {
+    public let scenario: Scenario
+    public let strategy: PollingStrategy
+    public let seed: UInt64
+
+    public init(scenario: Scenario, strategy: StrategySpec, seed: UInt64) {
+        self.scenario = scenario
+        self.strategy = PollingStrategy(strategy)
+        self.seed = seed
+    }
+
+    /// Runs to the end (or until the task is cancelled) and returns the metrics; `partial`
+    /// is true when cancelled before the end.
+    public func run(progress: SimulationProgress? = nil) -> (metrics: StrategyMetrics, partial: Bool) {
+        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, progress: progress)
+        let completed = engine.run()
+        return (engine.metrics.canonical, !completed)
+    }
+}
+
+/// The mutable state of a run; kept apart so that `run()` can stay a value-type method.
+private struct Engine {
+    let strategy: PollingStrategy
+    let client: ClientPolicy
+    let timeout: Nanoseconds
+    let latency: Distribution
+    let seed: UInt64
+    let honorRetryAfter: Bool
+    let progress: SimulationProgress?
+
+    var schedule: ExecutionSchedule
+    var pendingArrival: ExecutionPlan?
+    var limits: RateLimitSet
+    let hasLimits: Bool
+    let tracksConcurrency: Bool
+    var queue = EventQueue(capacity: 4096)
+    var slots: [ActiveExecution] = []
+    var freeSlots: [Int32] = []
+    var active = 0
+    var metrics: StrategyMetrics
+
+    // Progress is published in batches.
+    var unpublishedExecutions = 0
+    var unpublishedRequests = 0
+    var now: Nanoseconds = 0
+
+    init(scenario: Scenario, strategy: PollingStrategy, seed: UInt64, progress: SimulationProgress?) {
+        self.strategy = strategy
+        self.client = scenario.client
+        self.timeout = strategy.timeout(client: scenario.client)
+        self.latency = scenario.server.latency
+        self.seed = seed
+        self.honorRetryAfter = scenario.client.retryAfter == .honor
+        self.progress = progress
+        self.schedule = ExecutionSchedule(workload: scenario.workload, seed: seed)
+        self.limits = RateLimitSet(rules: scenario.server.rateLimits, apiKeys: scenario.workload.apiKeys)
+        self.hasLimits = !scenario.server.rateLimits.isEmpty
+        self.tracksConcurrency = limits.hasConcurrencyLimit
+        self.metrics = StrategyMetrics(bucket: scenario.report.bucket)
+        self.pendingArrival = schedule.next()
+    }
+
+    /// Processes events until none are left; false if cancelled first.
+    mutating func run() -> Bool {
+        var processed = 0
+        while true {
+            // Admit every arrival up to the next event, so memory holds only what is in flight.
+            if let arrival = pendingArrival, queue.first.map({ arrival.createdAt <= $0.time }) ?? true {
+                admit(arrival)
+                pendingArrival = schedule.next()
+                continue
+            }
+            guard let event = queue.pop() else { break }
+            now = event.time
+            switch event.kind {
+            case .poll: poll(slot: event.slot)
+            case .release: requestEnded(slot: event.slot)
+            }
+            processed &+= 1
+            if processed & 0xFFFF == 0 {
+                publish()
+                if Task.isCancelled { finish(); return false }
+            }
+        }
+        finish()
+        return true
+    }
+
+    mutating func admit(_ plan: ExecutionPlan) {
+        metrics.executions += 1
+        metrics.timeSeries.noteActive(active, until: plan.createdAt)
+        now = plan.createdAt
+        var strategyRNG = RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index))
+        if !strategy.sendsPolls {
+            notifyByWebhook(plan, rng: &strategyRNG)
+            return
+        }
+        let state = strategy.initialState()
+        let firstSend = plan.createdAt + strategy.initialDelay(state: state, rng: &strategyRNG)
+        active += 1
+        if firstSend - plan.createdAt > timeout {
+            leave(plan: plan, polls: 0, at: plan.createdAt)
+            metrics.abandoned += 1
+            return
+        }
+        let execution = ActiveExecution(
+            plan: plan, state: state, strategyRNG: strategyRNG,
+            latencyRNG: RandomStream.latency.generator(seed: seed, index: UInt64(plan.index)),
+            nextPoll: 0, requestInFlight: false, finished: false
+        )
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[Int(slot)] = execution
+        } else {
+            slot = Int32(slots.count)
+            slots.append(execution)
+        }
+        queue.push(SimEvent(time: firstSend, kind: .poll, execution: plan.index, slot: slot))
+    }
+
+    /// The webhook baseline: no polls, notified at f_e plus the delivery latency.
+    mutating func notifyByWebhook(_ plan: ExecutionPlan, rng: inout Xoshiro256StarStar) {
+        guard case .webhook(let delivery) = strategy.spec.kind else { return }
+        let notifiedAt = plan.finishedAt + delivery.sample(&rng)
+        metrics.detected += 1
+        metrics.detectionLag.record(Self.micros(notifiedAt - plan.finishedAt))
+        metrics.timeToOutcome.record(Self.micros(notifiedAt - plan.createdAt))
+        metrics.pollsPerExecution.record(0)
+        metrics.timeSeries.addDetection(at: notifiedAt)
+        unpublishedExecutions += 1
+    }
+
+    mutating func poll(slot: Int32) {
+        let index = Int(slot)
+        let plan = slots[index].plan
+        let sentAt = now
+        let n = slots[index].nextPoll
+        slots[index].nextPoll = n + 1
+
+        let decision = hasLimits ? limits.decide(apiKey: plan.apiKey, at: sentAt) : .unlimited
+        let wait = latency.isZero ? 0 : Swift.max(0, latency.sample(&slots[index].latencyRNG))
+        let receivedAt = sentAt + wait
+
+        metrics.requests += 1
+        unpublishedRequests += 1
+        metrics.latency.record(Self.micros(wait))
+        metrics.timeSeries.addRequest(at: sentAt, rateLimited: !decision.allowed)
+        if tracksConcurrency && decision.allowed {
+            slots[index].requestInFlight = true
+            queue.push(SimEvent(time: receivedAt, kind: .release, execution: plan.index, slot: slot))
+        }
+
+        var observation = PollObservation(poll: n, sentAt: sentAt, receivedAt: receivedAt, createdAt: plan.createdAt)
+        if decision.allowed {
+            metrics.responses200 += 1
+            let snapshot = plan.snapshot(at: sentAt)
+            if snapshot.status.isTerminal {
+                metrics.detected += 1
+                metrics.detectionLag.record(Self.micros(receivedAt - plan.finishedAt))
+                metrics.timeToOutcome.record(Self.micros(receivedAt - plan.createdAt))
+                metrics.timeSeries.addDetection(at: receivedAt)
+                release(slot: slot, plan: plan, polls: n + 1, at: receivedAt)
+                return
+            }
+            observation.progress = snapshot.progress
+        } else {
+            metrics.responses429 += 1
+        }
+
+        var delay = strategy.delay(beforePoll: n + 1, after: observation, state: &slots[index].state, rng: &slots[index].strategyRNG)
+        if !decision.allowed && honorRetryAfter {
+            delay = Swift.max(delay, Nanoseconds(decision.retryAfter) * Time.nanosecondsPerSecond)
+        }
+        let nextSend = receivedAt + delay
+        if nextSend - plan.createdAt > timeout {
+            metrics.abandoned += 1
+            release(slot: slot, plan: plan, polls: n + 1, at: receivedAt)
+            return
+        }
+        queue.push(SimEvent(time: nextSend, kind: .poll, execution: plan.index, slot: slot))
+    }
+
+    /// The execution leaves its polling loop; its slot is recycled once no release event
+    /// refers to it any more.
+    mutating func release(slot: Int32, plan: ExecutionPlan, polls: Int, at time: Nanoseconds) {
+        leave(plan: plan, polls: polls, at: time)
+        slots[Int(slot)].finished = true
+        if !slots[Int(slot)].requestInFlight { freeSlots.append(slot) }
+    }
+
+    /// A request counted by a concurrency limiter has been answered.
+    mutating func requestEnded(slot: Int32) {
+        let index = Int(slot)
+        limits.release(apiKey: slots[index].plan.apiKey, at: now)
+        slots[index].requestInFlight = false
+        if slots[index].finished { freeSlots.append(slot) }
+    }
+
+    /// Counts the end of an execution's polling loop (the loop ends when its last poll is
+    /// processed; its detection is counted when the response arrives).
+    mutating func leave(plan: ExecutionPlan, polls: Int, at time: Nanoseconds) {
+        metrics.timeSeries.noteActive(active, until: now)
+        active -= 1
+        metrics.pollsPerExecution.record(UInt64(polls))
+        unpublishedExecutions += 1
+    }
+
+    mutating func publish() {
+        progress?.add(executions: unpublishedExecutions, requests: unpublishedRequests, time: now)
+        unpublishedExecutions = 0
+        unpublishedRequests = 0
+    }
+
+    mutating func finish() {
+        publish()
+        metrics.timeSeries.finish(activeAtEnd: active)
+    }
+
+    @inline(__always) static func micros(_ value: Nanoseconds) -> UInt64 {
+        UInt64(Swift.max(0, value) / 1_000)
+    }
+}

@@ -1,0 +1,63 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Ctrl-C handling for long runs: the first SIGINT (or SIGTERM) cancels the work, which
+/// then returns what it has so that a partial report is written; a second one exits at once.
+enum InterruptSignal {
+    private enum Outcome<T: Sendable>: Sendable {
+        case finished(T)
+        case interrupted
+    }
+
+    /// Runs `body`; on the first signal `body`'s task is cancelled (it is expected to return
+    /// its partial result promptly), on the second the process exits with status 130.
+    static func cancellingOnInterrupt<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let received = Atomic<Int>(0)
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        defer {
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
+        let (signals, continuation) = AsyncStream<Void>.makeStream()
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if received.add(1, ordering: .relaxed).newValue == 1 {
+                    Terminal.error("\ninterrupted: stopping and writing a partial report (press Ctrl-C again to quit at once)")
+                    continuation.yield()
+                } else {
+                    exit(130)
+                }
+            }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+
+        return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
+            group.addTask { .finished(try await body()) }
+            group.addTask {
+                for await _ in signals { return .interrupted }
+                return .interrupted
+            }
+            while let next = try await group.next() {
+                switch next {
+                case .finished(let value):
+                    continuation.finish()
+                    group.cancelAll()
+                    return value
+                case .interrupted:
+                    group.cancelAll()
+                }
+            }
+            // Unreachable: the work's child always finishes with a value or throws.
+            throw CancellationError()
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import PollsterCore
+import PollsterReport
+import PollsterSim
+
+/// `pollster run`: runs a scenario and writes its report.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario: compare its polling strategies and write the report.",
+        discussion: """
+        Every strategy replays the same executions (same seed: same arrivals, durations and \
+        outcomes) against its own fresh server. The flags override the scenario file.
+        Ctrl-C stops the run and still writes a partial report (a second Ctrl-C quits at once).
+
+        Examples:
+          pollster run scenarios/tight-limits.yaml
+          pollster run scenarios/steady-state.yaml --mode simulate --seed 7 --out reports/s7
+          pollster run scenarios/tight-limits.yaml --replications 5 --quiet
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The scenario file (YAML).", valueName: "scenario"))
+    var scenarioPath: String
+
+    @Option(name: .long, help: "simulate (virtual time) or live (real HTTP); default: the scenario's mode.")
+    var mode: RunMode?
+
+    @OptionGroup var options: RunOptions
+
+    func run() async throws {
+        var scenario = try ScenarioFile.load(scenarioPath)
+        scenario = options.apply(to: scenario)
+        if let mode { scenario.mode = mode }
+        try await ScenarioRun(scenario: scenario, options: options).execute()
+    }
+}
+
+extension RunMode: ExpressibleByArgument {}

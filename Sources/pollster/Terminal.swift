@@ -1,0 +1,22 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the process is connected to, and writing to stderr.
+enum Terminal {
+    /// True when stderr is a terminal (progress lines go there).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+    /// True when stdout is a terminal (colour and tables for people; plain when piped).
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// Colour only on a terminal and when NO_COLOR is not set.
+    static var stdoutWantsColour: Bool { stdoutIsTerminal && getenv("NO_COLOR") == nil }
+
+    /// Writes a line (or a partial line) to stderr, unbuffered.
+    static func error(_ text: String, newline: Bool = true) {
+        let line = newline ? text + "\n" : text
+        fputs(line, stderr)
+    }
+}
