@@ -25,6 +25,7 @@ public struct Simulator: Sendable {
     /// Runs every simulation; cancelling the calling task stops them and returns a partial
     /// result covering what was simulated.
     public func run(progress: SimulationProgress? = nil) async -> RunResult {
+        let scenario = self.scenario
         let strategies = scenario.strategies
         var work: [(strategy: Int, replication: Int)] = []
         for replication in 0..<replications {
@@ -32,7 +33,6 @@ public struct Simulator: Sendable {
         }
         var merged = strategies.map { _ in StrategyMetrics(bucket: scenario.report.bucket) }
         var partial = false
-        let scenario = self.scenario
         await withTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in
             var next = 0
             func startNext() {

@@ -177,7 +177,11 @@ private struct Engine {
             metrics.responses429 += 1
         }
 
-        var delay = strategy.delay(beforePoll: n + 1, after: observation, state: &slots[index].state, rng: &slots[index].strategyRNG)
+        var state = slots[index].state
+        var rng = slots[index].strategyRNG
+        var delay = strategy.delay(beforePoll: n + 1, after: observation, state: &state, rng: &rng)
+        slots[index].state = state
+        slots[index].strategyRNG = rng
         if !decision.allowed && honorRetryAfter {
             delay = Swift.max(delay, Nanoseconds(decision.retryAfter) * Time.nanosecondsPerSecond)
         }
