@@ -6,6 +6,19 @@ struct Pollster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pollster",
         abstract: "Load testing and rate-limit analysis of job-status APIs.",
-        subcommands: [RunCommand.self, SimulateCommand.self]
+        discussion: """
+        Compare polling strategies (fixed, exponential, jittered, progress-aware) against a \
+        rate-limited job-status API, in virtual time or live over HTTP.
+
+        Examples:
+          pollster validate scenarios/quickstart.yaml
+          pollster simulate scenarios/tight-limits.yaml
+          pollster run scenarios/quickstart.yaml --out reports/quickstart
+        """,
+        subcommands: [
+            RunCommand.self,
+            SimulateCommand.self,
+            ValidateCommand.self,
+        ]
     )
 }
