@@ -3,23 +3,30 @@ import PollsterCore
 /// A scheduled event of the discrete-event simulation.
 ///
 /// Events at the same instant run releases first (a request that ends at t is no longer in
-/// flight for a request sent at t), then in order of execution creation (DESIGN.md).
+/// flight for a request sent at t), then in order of execution creation (DESIGN.md). Both
+/// tie-breakers are packed into one integer, `order`, so comparing two events is two
+/// integer comparisons on the engine's hottest path.
 struct SimEvent: Sendable {
-    enum Kind: UInt8, Sendable {
+    enum Kind: UInt64, Sendable {
         case release = 0
         case poll = 1
     }
 
     var time: Nanoseconds
-    var kind: Kind
-    /// Creation index of the execution (the tie-breaker).
-    var execution: Int
+    /// kind in the top bits, then the execution's creation index.
+    var order: UInt64
     /// Slot of the execution's state in the simulation's slab.
     var slot: Int32
 
+    init(time: Nanoseconds, kind: Kind, execution: Int, slot: Int32) {
+        self.time = time
+        self.order = kind.rawValue << 62 | UInt64(execution)
+        self.slot = slot
+    }
+
+    var kind: Kind { order >> 62 == 0 ? .release : .poll }
+
     @inline(__always) static func precedes(_ a: SimEvent, _ b: SimEvent) -> Bool {
-        if a.time != b.time { return a.time < b.time }
-        if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
-        return a.execution < b.execution
+        a.time < b.time || (a.time == b.time && a.order < b.order)
     }
 }

@@ -142,13 +142,15 @@ private struct Engine {
 
     mutating func poll(slot: Int32) {
         let index = Int(slot)
-        let plan = slots[index].plan
+        // Work on a local copy and store it back once: one copy instead of many partial ones.
+        var execution = slots[index]
+        let plan = execution.plan
         let sentAt = now
-        let n = slots[index].nextPoll
-        slots[index].nextPoll = n + 1
+        let n = execution.nextPoll
+        execution.nextPoll = n + 1
 
-        let decision = hasLimits ? limits.decide(apiKey: plan.apiKey, at: sentAt) : .unlimited
-        let wait = latency.isZero ? 0 : Swift.max(0, latency.sample(&slots[index].latencyRNG))
+        let decision = hasLimits ? limits.admit(apiKey: plan.apiKey, at: sentAt) : RateLimitAdmission(allowed: true, retryAfter: 0)
+        let wait = latency.isZero ? 0 : Swift.max(0, latency.sample(&execution.latencyRNG))
         let receivedAt = sentAt + wait
 
         metrics.requests += 1
@@ -156,7 +158,7 @@ private struct Engine {
         metrics.latency.record(Self.micros(wait))
         metrics.timeSeries.addRequest(at: sentAt, rateLimited: !decision.allowed)
         if tracksConcurrency && decision.allowed {
-            slots[index].requestInFlight = true
+            execution.requestInFlight = true
             queue.push(SimEvent(time: receivedAt, kind: .release, execution: plan.index, slot: slot))
         }
 
@@ -169,6 +171,7 @@ private struct Engine {
                 metrics.detectionLag.record(Self.micros(receivedAt - plan.finishedAt))
                 metrics.timeToOutcome.record(Self.micros(receivedAt - plan.createdAt))
                 metrics.timeSeries.addDetection(at: receivedAt)
+                slots[index] = execution
                 release(slot: slot, plan: plan, polls: n + 1, at: receivedAt)
                 return
             }
@@ -177,11 +180,8 @@ private struct Engine {
             metrics.responses429 += 1
         }
 
-        var state = slots[index].state
-        var rng = slots[index].strategyRNG
-        var delay = strategy.delay(beforePoll: n + 1, after: observation, state: &state, rng: &rng)
-        slots[index].state = state
-        slots[index].strategyRNG = rng
+        var delay = strategy.delay(beforePoll: n + 1, after: observation, state: &execution.state, rng: &execution.strategyRNG)
+        slots[index] = execution
         if !decision.allowed && honorRetryAfter {
             delay = Swift.max(delay, Nanoseconds(decision.retryAfter) * Time.nanosecondsPerSecond)
         }

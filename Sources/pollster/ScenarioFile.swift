@@ -7,7 +7,7 @@ enum ScenarioFile {
     static func load(_ path: String) throws -> Scenario {
         do {
             return try ScenarioLoader.load(path: path)
-        } catch let error as ScenarioError {
+        } catch {
             Terminal.error(error.description)
             throw ExitCode(1)
         }

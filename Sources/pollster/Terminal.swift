@@ -16,7 +16,14 @@ enum Terminal {
 
     /// Writes a line (or a partial line) to stderr, unbuffered.
     static func error(_ text: String, newline: Bool = true) {
-        let line = newline ? text + "\n" : text
-        fputs(line, stderr)
+        var line = newline ? text + "\n" : text
+        line.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
     }
 }

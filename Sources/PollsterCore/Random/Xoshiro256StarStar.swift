@@ -9,6 +9,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     @usableFromInline var s1: UInt64
     @usableFromInline var s2: UInt64
     @usableFromInline var s3: UInt64
+    /// The second normal of the last Box-Muller pair, not yet used.
+    @usableFromInline var spareNormal: Double = .nan
 
     /// Seeds the state through SplitMix64, as the xoshiro authors recommend.
     public init(seed: UInt64) {
@@ -50,11 +52,19 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         low + (high - low) * nextUnit()
     }
 
-    /// A standard normal draw (Box-Muller; one of the pair is discarded to keep the
-    /// generator's position a simple function of the number of draws).
+    /// A standard normal draw (Box-Muller; each pair of uniforms gives two normals, the
+    /// second kept for the next call).
     @inlinable public mutating func standardNormal() -> Double {
+        if !spareNormal.isNaN {
+            let spare = spareNormal
+            spareNormal = .nan
+            return spare
+        }
         let u1 = nextOpenUnit()
         let u2 = nextUnit()
-        return (-2.0 * _log(u1)).squareRoot() * _cos(2.0 * Double.pi * u2)
+        let radius = (-2.0 * _log(u1)).squareRoot()
+        let angle = 2.0 * Double.pi * u2
+        spareNormal = radius * _sin(angle)
+        return radius * _cos(angle)
     }
 }

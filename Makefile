@@ -1,0 +1,31 @@
+# pollster: the commands a user and CI need. `make demo` and `make test` install what is
+# missing (the libcurl headers) first.
+SWIFT ?= swift
+QUICKSTART ?= scenarios/quickstart.yaml
+
+.PHONY: deps build demo test bench release clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# The main job: compare the quickstart's polling strategies; writes reports/quickstart/.
+demo: deps
+	$(SWIFT) build -c release --product pollster
+	.build/release/pollster run $(QUICKSTART) --mode simulate --out reports/quickstart
+
+test: deps
+	$(SWIFT) test
+
+release: deps
+	$(SWIFT) build -c release
+
+# Benchmarks print figures; they are not tests.
+bench: deps
+	$(SWIFT) build -c release --product PollsterBench
+	.build/release/PollsterBench
+
+clean:
+	rm -rf .build reports/*/

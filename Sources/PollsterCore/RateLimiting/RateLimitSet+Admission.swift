@@ -1,0 +1,42 @@
+/// The allow/deny part of a decision, without the header values.
+public struct RateLimitAdmission: Sendable, Hashable {
+    public var allowed: Bool
+    /// Whole seconds until the request would be allowed; 0 when allowed.
+    public var retryAfter: Int
+
+    public init(allowed: Bool, retryAfter: Int) {
+        self.allowed = allowed
+        self.retryAfter = retryAfter
+    }
+}
+
+extension RateLimitSet {
+    /// The same decision as ``decide(apiKey:at:)`` (and the same state change), without the
+    /// header values: the simulator's path, which needs only allow/deny and Retry-After and
+    /// runs millions of times a second.
+    public mutating func admit(apiKey: Int, at time: Nanoseconds) -> RateLimitAdmission {
+        if slots.isEmpty { return RateLimitAdmission(allowed: true, retryAfter: 0) }
+        let base = keyBase(apiKey)
+        var allowed = true
+        var retryAfter = 0
+        for slot in slots {
+            let verdict = slot.isGlobal
+                ? globals[slot.index].evaluate(at: time)
+                : keyed[base + slot.index].evaluate(at: time)
+            if !verdict.allowed {
+                allowed = false
+                retryAfter = Swift.max(retryAfter, verdict.retryAfter)
+            }
+        }
+        if allowed {
+            for slot in slots {
+                if slot.isGlobal {
+                    globals[slot.index].consume(at: time)
+                } else {
+                    keyed[base + slot.index].consume(at: time)
+                }
+            }
+        }
+        return RateLimitAdmission(allowed: allowed, retryAfter: retryAfter)
+    }
+}
