@@ -73,8 +73,9 @@ public enum DurationParser {
         return value
     }
 
-    static func quoted(_ text: String) -> String {
-        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+    /// `text` in double quotes for messages, shortened when it is long (unless `whole`).
+    static func quoted(_ text: String, whole: Bool = false) -> String {
+        let shown = !whole && text.count > 40 ? String(text.prefix(40)) + "…" : text
         return "\"" + shown + "\""
     }
 }

@@ -80,7 +80,7 @@ extension ScenarioDecoder {
         do {
             text = try TextFile.read(resolved)
         } catch {
-            report(path, line: node.line, "cannot read \(DurationParser.quoted(resolved)): \(error.reason)")
+            report(path, line: node.line, "cannot read \(DurationParser.quoted(resolved, whole: true)): \(error.reason)")
             return nil
         }
         let (samples, lineProblems) = EmpiricalCSV.parse(text)
@@ -95,7 +95,7 @@ extension ScenarioDecoder {
         }
         guard lineProblems.isEmpty else { return nil }
         guard !samples.isEmpty else {
-            report(path, line: node.line, "\(DurationParser.quoted(resolved)) holds no samples; expected durations in seconds, one per line")
+            report(path, line: node.line, "\(DurationParser.quoted(resolved, whole: true)) holds no samples; expected durations in seconds, one per line")
             return nil
         }
         return .empirical(samples: samples, source: source)

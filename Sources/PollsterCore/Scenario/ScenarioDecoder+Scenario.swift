@@ -146,6 +146,7 @@ extension ScenarioDecoder {
             return nil
         }
         var formats: [ReportFormat]? = []
+        var seen: Set<String> = []
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
             guard let text = item.scalarText, let format = ReportFormat(rawValue: text) else {
@@ -155,8 +156,8 @@ extension ScenarioDecoder {
                 formats = nil
                 continue
             }
-            if formats?.contains(format) == true {
-                report(itemPath, line: item.line, "\(text) is listed twice")
+            if !seen.insert(text).inserted {
+                report(itemPath, line: item.line, "\(text) is listed twice; list each format once")
                 formats = nil
             }
             formats?.append(format)

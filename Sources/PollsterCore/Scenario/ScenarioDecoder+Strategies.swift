@@ -18,14 +18,14 @@ extension ScenarioDecoder {
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
             let spec = strategy(item, at: itemPath)
-            if let spec {
-                if let first = firstUse[spec.name] {
-                    let where_ = first.line.map { ", line \($0)" } ?? ""
-                    report(itemPath + ".name", line: item.line,
-                           "duplicate strategy name \(DurationParser.quoted(spec.name)) (also \(path)[\(first.index)]\(where_)); names must be unique")
+            if case .mapping(let mapping) = item, let nameNode = mapping["name"], let name = nameNode.scalarText, !nameNode.isNull {
+                if let first = firstUse[name] {
+                    let firstLine = first.line.map { ", line \($0)" } ?? ""
+                    report(itemPath + ".name", line: nameNode.line,
+                           "duplicate strategy name \(DurationParser.quoted(name, whole: true)) (also \(path)[\(first.index)]\(firstLine)); names must be unique")
                     specs = nil
                 } else {
-                    firstUse[spec.name] = (index, item.line)
+                    firstUse[name] = (index, nameNode.line)
                 }
             }
             specs = spec.flatMap { spec in specs.map { $0 + [spec] } }
@@ -92,9 +92,8 @@ extension ScenarioDecoder {
         }
         let maximum = duration(fields, "max")
         let jitter = fields.has("jitter") ? self.jitter(fields) : Jitter.none
-        guard let initial, let multiplier, let maximum, let jitter,
-              notBelow(maximum, initial, fields, "max", other: "initial")
-        else { return nil }
+        let ordered = initial.flatMap { low in maximum.map { notBelow($0, low, fields, "max", other: "initial") } } ?? false
+        guard let initial, let multiplier, let maximum, let jitter, ordered else { return nil }
         return .exponential(initial: initial, multiplier: multiplier, max: maximum, jitter: jitter)
     }
 

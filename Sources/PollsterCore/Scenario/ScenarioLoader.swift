@@ -50,7 +50,7 @@ public enum ScenarioLoader {
             return problem(mark.line, message)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            return problem(context.mark.line, "duplicate key \(keys) in one mapping; each key may appear once")
+            return problem(context.mark.line, "key \(keys) appears more than once in one mapping (first here); each key may appear once")
         case .reader(let text, _, _, _):
             return problem(nil, "cannot read the file as YAML text: \(text)")
         default:
