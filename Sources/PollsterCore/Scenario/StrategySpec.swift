@@ -56,7 +56,7 @@ public enum StrategyKind: Sendable, Hashable {
             return "exponential from \(Time.describe(initial)) x\(Time.trimmed(multiplier)) up to \(Time.describe(max))\(j)"
         case .decorrelatedJitter(let base, let max):
             return "decorrelated jitter from \(Time.describe(base)) up to \(Time.describe(max))"
-        case .recommended: return "the API docs' advice (2-3 s, back off after 30 s, give up at 10 m)"
+        case .recommended: return "the API docs' advice: 2-3 s, backing off after 30 s, giving up at 10 m"
         case .progressAware(let min, let max, _):
             return "progress-aware, \(Time.describe(min))-\(Time.describe(max))"
         case .webhook(let delivery): return "webhook baseline (delivery \(delivery.summary))"
