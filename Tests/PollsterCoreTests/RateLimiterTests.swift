@@ -152,6 +152,29 @@ private func check(_ algorithm: RateLimitAlgorithm, _ steps: [Step], sourceLocat
         // Both outcomes must be common, or the comparison proves little.
         #expect(allowed > 10_000 && allowed < 90_000, "allowed \(allowed) of 100000")
     }
+    /// The same comparison with gaps of whole multiples of the emission interval rounded
+    /// down or up (333333333 or 333333334 ns at 3/s), which land within a nanosecond of a
+    /// fractional refill instant: where a GCRA that dropped the fraction would slip.
+    @Test(arguments: [(3.0, 1), (3.0, 4), (7.0, 2), (7.0, 6), (1.0 / 6.0, 3), (2.5, 2), (1000.0 / 3.0, 5)])
+    func gcraMatchesTokenBucketAtEmissionIntervals(rate: Double, burst: Int) {
+        var bucket = RateLimiter(.tokenBucket(rate: Rate(perSecond: rate), burst: burst))
+        var gcra = RateLimiter(.gcra(rate: Rate(perSecond: rate), burst: burst))
+        var rng = Xoshiro256StarStar(seed: UInt64(rate * 1000) &+ UInt64(burst))
+        let interval = Int64(Double(second) / rate)                      // rounded down
+        let gaps: [Int64] = [0, 0, 0, 0, interval, interval + 1, interval - 1, 2 * interval + 1]
+        var time: Nanoseconds = 0
+        var allowed = 0
+        var mismatches = 0
+        for _ in 0..<100_000 {
+            time += gaps[Int(rng.next() % UInt64(gaps.count))]
+            let expected = request(&bucket, at: time)
+            let actual = request(&gcra, at: time)
+            if expected != actual { mismatches += 1 }
+            if expected.allowed { allowed += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(allowed > 10_000 && allowed < 90_000, "allowed \(allowed) of 100000")
+    }
 }
 
 extension RateLimiter {
