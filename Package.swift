@@ -9,12 +9,16 @@ let package = Package(
         .library(name: "PollsterCore", targets: ["PollsterCore"]),
         .library(name: "PollsterSim", targets: ["PollsterSim"]),
         .library(name: "PollsterReport", targets: ["PollsterReport"]),
+        .library(name: "PollsterLive", targets: ["PollsterLive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -32,6 +36,11 @@ let package = Package(
             ]
         ),
         .target(name: "PollsterReport", dependencies: ["PollsterCore"]),
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        .target(name: "PollsterLive", dependencies: ["CCurl", "PollsterCore"]),
         .executableTarget(
             name: "pollster",
             dependencies: [
@@ -44,9 +53,28 @@ let package = Package(
             dependencies: ["PollsterCore", "PollsterSim"],
             path: "Benchmarks/PollsterBench"
         ),
+        .executableTarget(
+            name: "TransportBench",
+            dependencies: [
+                "PollsterLive",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/TransportBench"
+        ),
         .testTarget(name: "PollsterCoreTests", dependencies: ["PollsterCore"]),
         .testTarget(name: "PollsterSimTests", dependencies: ["PollsterSim", "PollsterCore"]),
         .testTarget(name: "PollsterReportTests", dependencies: ["PollsterReport", "PollsterCore", "PollsterSim"]),
+        .testTarget(
+            name: "PollsterLiveTests",
+            dependencies: [
+                "PollsterLive", "PollsterCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
