@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "PollsterLiveTests",
             dependencies: [
-                "PollsterLive", "PollsterCore",
+                "PollsterLive", "PollsterCore", "CCurl",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
