@@ -9,13 +9,20 @@ let package = Package(
         .library(name: "PollsterCore", targets: ["PollsterCore"]),
         .library(name: "PollsterSim", targets: ["PollsterSim"]),
         .library(name: "PollsterReport", targets: ["PollsterReport"]),
+        .library(name: "PollsterLive", targets: ["PollsterLive"]),
+        .library(name: "MockServer", targets: ["MockServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
+        // The domain: scenarios, strategies, rate limiters, workload, metrics. No I/O.
         .target(
             name: "PollsterCore",
             dependencies: [
@@ -23,13 +30,34 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        // The discrete-event simulator (virtual time).
         .target(name: "PollsterSim", dependencies: ["PollsterCore"]),
+        // Writers: they read only RunResult.
         .target(name: "PollsterReport", dependencies: ["PollsterCore"]),
+        // C shim over libcurl (Debian's libcurl4-openssl-dev).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // The HTTP transport (libcurl multi) and the live engine.
+        .target(name: "PollsterLive", dependencies: ["CCurl", "PollsterCore"]),
+        // The embedded execution API (Hummingbird 2).
+        .target(
+            name: "MockServer",
+            dependencies: [
+                "PollsterCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        // The command-line interface: parses, configures, calls the libraries, prints.
         .executableTarget(
             name: "pollster",
             dependencies: [
-                "PollsterCore", "PollsterSim", "PollsterReport",
+                "PollsterCore", "PollsterSim", "PollsterReport", "PollsterLive", "MockServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -37,9 +65,36 @@ let package = Package(
             dependencies: ["PollsterCore", "PollsterSim"],
             path: "Benchmarks/PollsterBench"
         ),
+        .executableTarget(
+            name: "TransportBench",
+            dependencies: [
+                "PollsterLive",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/TransportBench"
+        ),
         .testTarget(name: "PollsterCoreTests", dependencies: ["PollsterCore"]),
-        .testTarget(name: "PollsterSimTests", dependencies: ["PollsterSim", "PollsterCore"]),
+        .testTarget(name: "PollsterSimTests", dependencies: ["PollsterSim", "PollsterCore", "PollsterReport"]),
         .testTarget(name: "PollsterReportTests", dependencies: ["PollsterReport", "PollsterCore", "PollsterSim"]),
+        .testTarget(
+            name: "PollsterLiveTests",
+            dependencies: [
+                "PollsterLive", "PollsterCore", "CCurl", "MockServer", "PollsterSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "MockServerTests",
+            dependencies: [
+                "MockServer", "PollsterCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

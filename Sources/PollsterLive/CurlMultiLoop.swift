@@ -1,0 +1,215 @@
+internal import CCurl
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One libcurl multi handle driven by its own OS thread, and the queue that feeds it.
+///
+/// Callers register a continuation and a request under the mutex and, if the thread sleeps
+/// in `curl_multi_poll`, wake it with `curl_multi_wakeup` (the one multi call that is safe
+/// from other threads). Whoever removes a continuation from `waiting` resumes it, which
+/// makes completion, cancellation and shutdown race-free.
+final class CurlMultiLoop: Sendable {
+    private struct Submission: Sendable {
+        var id: UInt64
+        var request: HTTPRequest
+    }
+
+    private enum Phase {
+        case running, stopping, stopped
+    }
+
+    private struct State {
+        var phase = Phase.running
+        var waiting: [UInt64: CheckedContinuation<TransportOutcome, Never>] = [:]
+        var submissions: [Submission] = []
+        var cancellations: [UInt64] = []
+        /// Set while the loop thread is in (or about to enter) `curl_multi_poll`, so that only
+        /// the first submission after it pays for a wakeup.
+        var isSleeping = false
+        var exitWaiters: [CheckedContinuation<Void, Never>] = []
+        var thread: pthread_t?
+    }
+
+    /// The multi handle, shared with other threads only for `curl_multi_wakeup`.
+    private struct MultiHandle: @unchecked Sendable {
+        let pointer: OpaquePointer
+    }
+
+    private let multi: MultiHandle
+    private let configuration: TransportConfiguration
+    private let state = Mutex(State())
+    private let nextID = Atomic<UInt64>(0)
+
+    /// Creates the multi handle and starts its thread.
+    init(index: Int, configuration: TransportConfiguration) throws(TransportSetupError) {
+        guard let pointer = curl_multi_init() else { throw .multiHandleUnavailable }
+        let connections = configuration.connectionLimit(forLoop: index)
+        c_curl_multi_setopt_long(pointer, CURLMOPT_MAX_TOTAL_CONNECTIONS, connections)
+        c_curl_multi_setopt_long(pointer, CURLMOPT_MAX_HOST_CONNECTIONS, configuration.hostConnectionLimit(forLoop: index))
+        // The connection cache would otherwise close idle connections beyond 4 per handle
+        // added, defeating keep-alive when load briefly drops.
+        c_curl_multi_setopt_long(pointer, CURLMOPT_MAXCONNECTS, connections)
+        multi = MultiHandle(pointer: pointer)
+        self.configuration = configuration
+
+        let context = Unmanaged.passRetained(self).toOpaque()
+        var thread = pthread_t()
+        let result = pthread_create(&thread, nil, { context in
+            let loop = Unmanaged<CurlMultiLoop>.fromOpaque(context!).takeRetainedValue()
+            loop.run()
+            return nil
+        }, context)
+        guard result == 0 else {
+            Unmanaged<CurlMultiLoop>.fromOpaque(context).release()
+            throw .threadStartFailed(errno: result)
+        }
+        state.withLock { $0.thread = thread }
+    }
+
+    deinit {
+        // The loop thread holds a reference while it runs, so no easy handle is left here.
+        curl_multi_cleanup(multi.pointer)
+    }
+
+    /// Sends a request through this loop; see ``CurlTransport/send(_:)``.
+    func send(_ request: HTTPRequest) async -> TransportOutcome {
+        let id = nextID.add(1, ordering: .relaxed).newValue
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let wake: Bool? = state.withLock { state in
+                    guard state.phase == .running else { return nil }
+                    state.waiting[id] = continuation
+                    state.submissions.append(Submission(id: id, request: request))
+                    defer { state.isSleeping = false }
+                    return state.isSleeping
+                }
+                guard let wake else {
+                    continuation.resume(returning: .failure(.cancelled))
+                    return
+                }
+                if wake { curl_multi_wakeup(multi.pointer) }
+                // The cancellation handler may have run before the continuation was registered.
+                if Task.isCancelled { cancel(id) }
+            }
+        } onCancel: {
+            cancel(id)
+        }
+    }
+
+    /// Resumes the caller of request `id` at once and tells the loop to drop the transfer.
+    private func cancel(_ id: UInt64) {
+        let (continuation, wake) = state.withLock { state -> (CheckedContinuation<TransportOutcome, Never>?, Bool) in
+            guard let continuation = state.waiting.removeValue(forKey: id) else { return (nil, false) }
+            state.cancellations.append(id)
+            defer { state.isSleeping = false }
+            return (continuation, state.isSleeping)
+        }
+        if wake { curl_multi_wakeup(multi.pointer) }
+        continuation?.resume(returning: .failure(.cancelled))
+    }
+
+    /// Asks the loop thread to stop without waiting for it.
+    func requestStop() {
+        state.withLock { state in
+            if state.phase == .running { state.phase = .stopping }
+        }
+        curl_multi_wakeup(multi.pointer)
+    }
+
+    /// Stops the loop, fails its pending requests with ``TransportFailure/cancelled`` and
+    /// joins its thread.
+    func stop() async {
+        requestStop()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let stopped = state.withLock { state in
+                if state.phase == .stopped { return true }
+                state.exitWaiters.append(continuation)
+                return false
+            }
+            if stopped { continuation.resume() }
+        }
+        // The thread has signalled its exit, so the join returns at once; taking the handle
+        // under the lock makes sure only one caller joins.
+        if let thread = state.withLock({ state in state.thread.take() }) {
+            pthread_join(thread, nil)
+        }
+    }
+
+    /// Stops the loop without waiting: the thread exits on its own and is not joined.
+    func abandon() {
+        requestStop()
+        if let thread = state.withLock({ state in state.thread.take() }) {
+            pthread_detach(thread)
+        }
+    }
+
+    /// The body of the loop thread.
+    private func run() {
+        let session = CurlMultiSession(multi: multi.pointer, configuration: configuration)
+        var submissions: [Submission] = []
+        var cancellations: [UInt64] = []
+        var completions: [CurlMultiSession.Completion] = []
+        var continuations: [CheckedContinuation<TransportOutcome, Never>?] = []
+
+        while true {
+            let stopping = state.withLock { state in
+                swap(&submissions, &state.submissions)
+                swap(&cancellations, &state.cancellations)
+                state.isSleeping = submissions.isEmpty && cancellations.isEmpty
+                return state.phase != .running
+            }
+            if stopping { break }
+
+            if submissions.isEmpty && cancellations.isEmpty {
+                // Transfers without socket activity still need curl's timers (timeouts),
+                // which curl_multi_poll honours by returning early.
+                session.wait(timeoutMilliseconds: 1_000)
+                state.withLock { $0.isSleeping = false }
+            } else {
+                for submission in submissions {
+                    session.start(submission.request, id: submission.id, completions: &completions)
+                }
+                for id in cancellations {
+                    session.cancel(id)
+                }
+                submissions.removeAll(keepingCapacity: true)
+                cancellations.removeAll(keepingCapacity: true)
+            }
+
+            session.perform(completions: &completions)
+            guard !completions.isEmpty else { continue }
+            state.withLock { state in
+                for completion in completions {
+                    continuations.append(state.waiting.removeValue(forKey: completion.id))
+                }
+            }
+            for (completion, continuation) in zip(completions, continuations) {
+                continuation?.resume(returning: completion.outcome)
+            }
+            completions.removeAll(keepingCapacity: true)
+            continuations.removeAll(keepingCapacity: true)
+        }
+
+        session.close()
+        let (waiting, exitWaiters) = state.withLock { state in
+            state.phase = .stopped
+            state.submissions.removeAll()
+            state.cancellations.removeAll()
+            defer {
+                state.waiting.removeAll()
+                state.exitWaiters.removeAll()
+            }
+            return (Array(state.waiting.values), state.exitWaiters)
+        }
+        for continuation in waiting {
+            continuation.resume(returning: .failure(.cancelled))
+        }
+        for continuation in exitWaiters {
+            continuation.resume()
+        }
+    }
+}

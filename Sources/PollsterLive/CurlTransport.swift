@@ -1,0 +1,57 @@
+import Synchronization
+
+/// An HTTP client for load generation: libcurl's multi interface on dedicated threads,
+/// with a keep-alive connection pool, bridged to async/await.
+///
+/// Any number of tasks may call ``send(_:)`` at once; requests beyond the connection limit
+/// wait inside curl for a free connection. Call ``shutdown()`` when done, or use
+/// ``withCurlTransport(configuration:isolation:_:)``.
+public final class CurlTransport: Sendable {
+    /// The settings the transport was created with.
+    public let configuration: TransportConfiguration
+    private let loops: [CurlMultiLoop]
+    private let nextLoop = Atomic<UInt>(0)
+
+    /// Starts the loop threads; throws if the configuration is out of range or libcurl fails.
+    public init(configuration: TransportConfiguration = TransportConfiguration()) throws(TransportSetupError) {
+        try configuration.validate()
+        try CurlGlobal.ensureInitialized()
+        var loops: [CurlMultiLoop] = []
+        do {
+            for index in 0..<configuration.threads {
+                loops.append(try CurlMultiLoop(index: index, configuration: configuration))
+            }
+        } catch {
+            for loop in loops { loop.abandon() }
+            throw error
+        }
+        self.configuration = configuration
+        self.loops = loops
+    }
+
+    deinit {
+        // Without shutdown(), stop the threads anyway rather than leak them.
+        for loop in loops { loop.abandon() }
+    }
+
+    /// Sends a request and returns its response or a classified failure; never throws.
+    ///
+    /// If the calling task is cancelled, the request is abandoned and the call returns
+    /// ``TransportFailure/cancelled`` at once; after ``shutdown()`` every call does.
+    public func send(_ request: HTTPRequest) async -> TransportOutcome {
+        if loops.count == 1 { return await loops[0].send(request) }
+        let turn = nextLoop.wrappingAdd(1, ordering: .relaxed).oldValue
+        return await loops[Int(turn % UInt(loops.count))].send(request)
+    }
+
+    /// Stops the loop threads: pending requests fail with ``TransportFailure/cancelled``,
+    /// open connections close, and the call returns once the threads have been joined.
+    public func shutdown() async {
+        for loop in loops {
+            loop.requestStop()
+        }
+        for loop in loops {
+            await loop.stop()
+        }
+    }
+}
