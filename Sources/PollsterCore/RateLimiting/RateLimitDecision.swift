@@ -11,16 +11,24 @@ public struct RateLimitDecision: Sendable, Hashable {
     public var remaining: Int
     /// Whole seconds until that limiter's quota is fully restored (its window resets).
     public var reset: Int
-    /// The `RateLimit-Policy` value for all limiters that applied, e.g. `10;w=1;burst=20`.
+    /// The `RateLimit-Policy` field value listing every limiter that applied, e.g.
+    /// `"apikey";q=20;w=2, "global";q=2000;w=60` (see ``RateLimitHeaders``); empty when
+    /// no limit is configured.
     public var policy: String
+    /// The name of the most constraining limiter's policy in ``policy`` (e.g. `apikey`),
+    /// which the `RateLimit` field reports on; empty when no limit is configured.
+    public var policyName: String
 
-    public init(allowed: Bool, retryAfter: Int, limit: Int, remaining: Int, reset: Int, policy: String) {
+    /// A decision with every field given; `policyName` names the limiter that `limit`,
+    /// `remaining` and `reset` describe.
+    public init(allowed: Bool, retryAfter: Int, limit: Int, remaining: Int, reset: Int, policy: String, policyName: String = "") {
         self.allowed = allowed
         self.retryAfter = retryAfter
         self.limit = limit
         self.remaining = remaining
         self.reset = reset
         self.policy = policy
+        self.policyName = policyName
     }
 
     /// The decision when no limit is configured.
