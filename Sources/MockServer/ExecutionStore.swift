@@ -53,7 +53,7 @@ public final class ExecutionStore: Sendable {
     }
 
     /// Runs `body` on the execution `id` under the store's lock; nil for an unknown id.
-    func withRecord<Result>(id: some StringProtocol, _ body: (inout ExecutionRecord) -> Result) -> Result? {
+    func withRecord<Value>(id: some StringProtocol, _ body: (inout ExecutionRecord) -> Value) -> Value? {
         state.withLock { state in
             guard let serial = state.serialByID[String(id)] else { return nil }
             return body(&state.records[serial])

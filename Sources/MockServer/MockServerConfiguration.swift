@@ -19,9 +19,6 @@ public struct MockServerConfiguration: Sendable {
     public var host: String
     /// The port to bind; 0 picks a free one (reported once the server runs). Default 0.
     public var port: Int
-    /// How many API-key indices the rate limiters track (indices `0..<apiKeySlots`).
-    /// Default 1024; a key with a higher index is counted as index `index % apiKeySlots`.
-    public var apiKeySlots: Int
     /// Unix time, in nanoseconds, that scenario time 0 is shown as in `createdAt` and
     /// `completedAt`. Default nil: the wall-clock time at which the server object is made.
     public var epoch: Int64?
@@ -44,7 +41,6 @@ public struct MockServerConfiguration: Sendable {
         keys: [APIKeyGrant] = [],
         host: String = "127.0.0.1",
         port: Int = 0,
-        apiKeySlots: Int = 1024,
         epoch: Int64? = nil,
         flowVersion: String = "1",
         maxBodyBytes: Int = 64 * 1024,
@@ -58,7 +54,6 @@ public struct MockServerConfiguration: Sendable {
         self.keys = keys
         self.host = host
         self.port = port
-        self.apiKeySlots = apiKeySlots
         self.epoch = epoch
         self.flowVersion = flowVersion
         self.maxBodyBytes = maxBodyBytes
@@ -73,8 +68,7 @@ public struct MockServerConfiguration: Sendable {
             workload: scenario.workload,
             seed: scenario.seed,
             timeScale: scenario.timeScale,
-            keys: keys,
-            apiKeySlots: max(1024, scenario.workload.apiKeys)
+            keys: keys
         )
     }
 
