@@ -6,6 +6,8 @@ struct Pollster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pollster",
         abstract: "Load testing and rate-limit analysis of job-status APIs.",
-        subcommands: []
+        subcommands: [
+            ValidateCommand.self,
+        ]
     )
 }

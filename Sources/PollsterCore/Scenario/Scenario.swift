@@ -21,6 +21,8 @@ public enum Target: Sendable, Hashable {
 /// to run and report them. Built by ``ScenarioLoader`` from YAML, or directly in code.
 public struct Scenario: Sendable, Hashable {
     public var name: String
+    /// Free text from the scenario file: what the scenario is for.
+    public var description: String?
     public var seed: UInt64
     public var mode: RunMode
     public var target: Target
@@ -46,9 +48,11 @@ public struct Scenario: Sendable, Hashable {
         server: ServerModel = ServerModel(),
         strategies: [StrategySpec],
         client: ClientPolicy = ClientPolicy(),
-        report: ReportOptions? = nil
+        report: ReportOptions? = nil,
+        description: String? = nil
     ) {
         self.name = name
+        self.description = description
         self.seed = seed
         self.mode = mode
         self.target = target

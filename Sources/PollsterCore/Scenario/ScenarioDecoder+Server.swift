@@ -1,0 +1,72 @@
+import Yams
+
+extension ScenarioDecoder {
+    static let serverKeys = ["latency", "rateLimits"]
+    static let rateLimitScopes = ["apiKey", "global"]
+    static let rateLimitAlgorithms = ["tokenBucket", "gcra", "fixedWindow", "slidingWindowLog", "slidingWindowCounter", "concurrency"]
+
+    /// The `server` section.
+    mutating func serverModel(_ node: Node, at path: String, line: Int?) -> ServerModel? {
+        guard let fields = mapping(node, at: path, line: line, expected: "a mapping with keys latency, rateLimits") else {
+            return nil
+        }
+        checkKeys(fields, allowed: Self.serverKeys)
+        let latency = distribution(fields, "latency", fallback: .fixed(0))
+        var rules: [RateLimitRule]? = []
+        if let list = fields.value("rateLimits") {
+            let listPath = fields.path("rateLimits")
+            if let items = sequence(list, at: listPath, line: fields.line(of: "rateLimits"),
+                                    expected: "a list such as [{scope: apiKey, algorithm: tokenBucket, rate: 10/s, burst: 20}]") {
+                for (index, item) in items.enumerated() {
+                    let rule = rateLimitRule(item, at: "\(listPath)[\(index)]")
+                    rules = rule.flatMap { rule in rules.map { $0 + [rule] } }
+                }
+            } else {
+                rules = nil
+            }
+        }
+        guard let latency, let rules else { return nil }
+        return ServerModel(latency: latency, rateLimits: rules)
+    }
+
+    /// One `rateLimits` item: a scope, an algorithm and the algorithm's parameters.
+    mutating func rateLimitRule(_ node: Node, at path: String) -> RateLimitRule? {
+        guard let fields = mapping(node, at: path, line: node.line, expected: "a rate limit such as {scope: apiKey, algorithm: tokenBucket, rate: 10/s, burst: 20}") else {
+            return nil
+        }
+        let scope = choice(fields, "scope", options: Self.rateLimitScopes).flatMap(RateLimitScope.init(rawValue:))
+        guard let algorithm = choice(fields, "algorithm", options: Self.rateLimitAlgorithms, noun: "algorithm") else {
+            return nil
+        }
+        let decoded: RateLimitAlgorithm?
+        switch algorithm {
+        case "tokenBucket", "gcra":
+            checkKeys(fields, allowed: ["scope", "algorithm", "rate", "burst"], context: " for algorithm \(algorithm)")
+            let rate = rate(fields, "rate")
+            let burst = integer(fields, "burst", minimum: 1)
+            if let rate, let burst {
+                decoded = algorithm == "gcra" ? .gcra(rate: rate, burst: burst) : .tokenBucket(rate: rate, burst: burst)
+            } else {
+                decoded = nil
+            }
+        case "concurrency":
+            checkKeys(fields, allowed: ["scope", "algorithm", "limit"], context: " for algorithm concurrency")
+            decoded = integer(fields, "limit", minimum: 1).map { RateLimitAlgorithm.concurrency(limit: $0) }
+        default:
+            checkKeys(fields, allowed: ["scope", "algorithm", "limit", "window"], context: " for algorithm \(algorithm)")
+            let limit = integer(fields, "limit", minimum: 1)
+            let window = duration(fields, "window")
+            if let limit, let window {
+                switch algorithm {
+                case "fixedWindow": decoded = .fixedWindow(limit: limit, window: window)
+                case "slidingWindowLog": decoded = .slidingWindowLog(limit: limit, window: window)
+                default: decoded = .slidingWindowCounter(limit: limit, window: window)
+                }
+            } else {
+                decoded = nil
+            }
+        }
+        guard let scope, let decoded else { return nil }
+        return RateLimitRule(scope: scope, algorithm: decoded)
+    }
+}

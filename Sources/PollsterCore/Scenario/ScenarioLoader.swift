@@ -1,0 +1,60 @@
+import Yams
+
+/// Loads scenario files: parses the YAML and validates every value, reporting all problems
+/// at once, each with its file, line and key path.
+public enum ScenarioLoader {
+    /// The scenario in the file at `path`; relative `file:` references (empirical
+    /// distributions) are resolved against the file's directory.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        do {
+            text = try TextFile.read(path)
+        } catch {
+            throw ScenarioError(problems: [
+                ScenarioProblem(file: path, line: nil, path: "", message: "cannot read the scenario file: \(error.reason)")
+            ])
+        }
+        return try load(yaml: text, file: path, baseDirectory: TextFile.directory(of: path))
+    }
+
+    /// The scenario in `yaml`. `file` names it in problems and gives the default scenario
+    /// name (its base name without extension); `baseDirectory` resolves relative `file:`
+    /// references.
+    public static func load(yaml: String, file: String, baseDirectory: String) throws(ScenarioError) -> Scenario {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw ScenarioError(problems: [syntaxProblem(error, file: file)])
+        } catch {
+            throw ScenarioError(problems: [ScenarioProblem(file: file, line: nil, path: "", message: "YAML syntax error: \(error)")])
+        }
+        var decoder = ScenarioDecoder(file: file, baseDirectory: baseDirectory)
+        let scenario = decoder.scenario(root, defaultName: TextFile.baseName(of: file))
+        guard let scenario, decoder.problems.isEmpty else {
+            throw ScenarioError(problems: decoder.problems)
+        }
+        return scenario
+    }
+
+    /// Yams' error as one line with the line it points at.
+    static func syntaxProblem(_ error: YamlError, file: String) -> ScenarioProblem {
+        func problem(_ line: Int?, _ message: String) -> ScenarioProblem {
+            ScenarioProblem(file: file, line: line, path: "", message: message)
+        }
+        switch error {
+        case .scanner(let context, let text, let mark, _), .parser(let context, let text, let mark, _),
+             .composer(let context, let text, let mark, _):
+            var message = "YAML syntax error: " + text
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            return problem(mark.line, message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return problem(context.mark.line, "key \(keys) appears more than once in one mapping (first here); each key may appear once")
+        case .reader(let text, _, _, _):
+            return problem(nil, "cannot read the file as YAML text: \(text)")
+        default:
+            return problem(nil, "YAML syntax error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import PollsterCore
+
+/// `pollster validate FILE...`: checks scenario files and describes the valid ones.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check scenario files and describe what each one runs.",
+        discussion: """
+            Loads each scenario file and reports every problem at once, one per line, as
+            FILE:LINE: KEY.PATH: what is wrong; what is allowed. For a valid file it prints
+            "ok: FILE" and a paragraph describing the workload, server, strategies and mode.
+            Exits with status 1 when any file has problems.
+
+            Example:
+              pollster validate scenarios/quickstart.yaml scenarios/tight-limits.yaml
+            """
+    )
+
+    @Argument(help: "Scenario files (YAML) to check.")
+    var files: [String] = []
+
+    func validate() throws {
+        if files.isEmpty {
+            throw ValidationError("Give at least one scenario file, e.g. pollster validate scenarios/quickstart.yaml")
+        }
+    }
+
+    func run() throws {
+        var failed = false
+        for (index, file) in files.enumerated() {
+            do {
+                let scenario = try ScenarioLoader.load(path: file)
+                if index > 0 { print() }
+                print("ok: \(file)")
+                print(scenario.summary)
+            } catch {
+                failed = true
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
