@@ -8,6 +8,7 @@ struct Pollster: AsyncParsableCommand {
         abstract: "Load testing and rate-limit analysis of job-status APIs.",
         subcommands: [
             ValidateCommand.self,
+            ServeCommand.self,
         ]
     )
 }
