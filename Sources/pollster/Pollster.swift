@@ -19,6 +19,7 @@ struct Pollster: AsyncParsableCommand {
             RunCommand.self,
             SimulateCommand.self,
             ValidateCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,156 @@
+import HTTPTypes
+import PollsterCore
+import Synchronization
+
+/// The execution API's behaviour, free of HTTP plumbing and of the wall clock: given a
+/// routed request and the scenario time it arrived at, it authenticates, applies the
+/// rate limits (the simulator's ``RateLimitSet``), reads or changes the execution (the
+/// simulator's ``ExecutionPlan``) and says what to answer and after how much latency.
+///
+/// The HTTP handlers call ``respond(to:at:)`` with `clock.now()`; tests call it with
+/// explicit times to check that the mock decides as the simulator does.
+package final class ExecutionAPI: Sendable {
+    package let configuration: MockServerConfiguration
+    package let store: ExecutionStore
+    package let keys: APIKeyRegistry
+    let gate: RateLimitGate
+    /// Unix time in nanoseconds that scenario time 0 is shown as.
+    let epoch: Int64
+    /// Latencies of responses that are about no known execution.
+    private let sharedLatency: Mutex<Xoshiro256StarStar>
+    private let latencyIsZero: Bool
+
+    /// The API of `configuration`, showing scenario time 0 as Unix time `epoch` (ns).
+    package init(configuration: MockServerConfiguration, epoch: Int64) {
+        self.configuration = configuration
+        self.epoch = epoch
+        store = ExecutionStore(seed: configuration.seed)
+        keys = APIKeyRegistry(configuration.keys)
+        let keySlots = max(configuration.workload.apiKeys, (configuration.keys.map(\.index).max() ?? 0) + 1)
+        gate = RateLimitGate(rules: configuration.server.rateLimits, apiKeys: keySlots)
+        sharedLatency = Mutex(RandomStream.latency.generator(seed: configuration.seed, index: UInt64.max))
+        latencyIsZero = configuration.server.latency.isZero
+    }
+
+    /// Decides the answer to `request` arriving at scenario time `time`. Allowed requests
+    /// are counted by the rate limits; when the result has a `releaseKey`, call
+    /// ``release(_:at:)`` once the response has been sent.
+    package func respond(to request: APIRequest, at time: Nanoseconds) -> APIResult {
+        guard let key = request.apiKey, let grant = keys.grant(for: String(key)) else {
+            return withLatency(APIResult(.unauthorized), about: request.operation.executionID)
+        }
+        guard grant.scopes.contains(request.operation.requiredScope) else {
+            return withLatency(APIResult(.forbidden(missing: request.operation.requiredScope)), about: request.operation.executionID)
+        }
+        let decision = gate.decide(apiKey: grant.index, at: time)
+        var result: APIResult
+        if !decision.allowed {
+            result = withLatency(APIResult(.rateLimited), about: request.operation.executionID)
+        } else {
+            switch request.operation {
+            case .getExecution(let id, let include):
+                result = getExecution(id: id, include: include, at: time)
+            case .createExecution(let flowId, let body):
+                result = createExecution(flowId: flowId, body: body, apiKey: grant.index, at: time)
+            case .cancelExecution(let id):
+                result = cancelExecution(id: id, at: time)
+            }
+            if gate.hasConcurrencyLimit { result.releaseKey = grant.index }
+        }
+        result.decision = decision
+        for field in RateLimitHeaders.fields(for: decision) {
+            if let name = HTTPField.Name(field.name) { result.headers[name] = field.value }
+        }
+        return result
+    }
+
+    /// Frees the concurrency slot of an answered request (see ``respond(to:at:)``).
+    package func release(_ result: APIResult, at time: Nanoseconds) {
+        if let key = result.releaseKey { gate.release(apiKey: key, at: time) }
+    }
+
+    private func getExecution(id: String, include rawInclude: [Substring], at time: Nanoseconds) -> APIResult {
+        let include: Set<IncludeOption>
+        switch IncludeOption.parse(rawInclude) {
+        case .success(let options): include = options
+        case .failure(let unknown):
+            let allowed = IncludeOption.allCases.map(\.rawValue).joined(separator: ", ")
+            return withLatency(APIResult(.invalidRequest("Unknown include value '\(unknown.name)' (allowed: \(allowed))")), about: id)
+        }
+        let found = store.withRecord(id: id) { record -> (ExecutionRecord, Nanoseconds)? in
+            guard record.exists(at: time) else { return nil }
+            return (record, drawLatency(&record.latency))
+        }
+        guard let (record, latency) = found ?? nil else {
+            return withLatency(APIResult(.executionNotFound), about: nil)
+        }
+        let resource = record.resource(at: time, include: include, epoch: epoch, version: configuration.flowVersion)
+        return APIResult(status: .ok, headers: [.contentType: "application/json"], body: resource.jsonBytes(), latency: latency)
+    }
+
+    private func createExecution(flowId: String, body: [UInt8]?, apiKey: Int, at time: Nanoseconds) -> APIResult {
+        let request: CreateExecutionRequest
+        switch CreateExecutionRequest.parse(body) {
+        case .success(let parsed): request = parsed
+        case .failure(let error): return withLatency(APIResult(error), about: nil)
+        }
+        let workload = configuration.workload
+        let seed = configuration.seed
+        let (id, _) = store.create(flowId: flowId, metadata: request.metadata ?? [:]) { index in
+            var rng = RandomStream.execution.generator(seed: seed, index: UInt64(index))
+            let sampledRun = workload.duration.sample(&rng)
+            let sampledOutcome = workload.outcomes.outcome(for: rng.nextUnit())
+            let sampledQueue = workload.queueTime?.sample(&rng) ?? 0
+            return ExecutionPlan(
+                index: index,
+                createdAt: time,
+                queueTime: request.queueMs.map { Time.milliseconds($0) } ?? sampledQueue,
+                runTime: request.durationMs.map { Time.milliseconds($0) } ?? sampledRun,
+                outcome: request.outcome ?? sampledOutcome,
+                apiKey: apiKey
+            )
+        }
+        let found = store.withRecord(id: id) { record in
+            (record, drawLatency(&record.latency))
+        }
+        guard let (record, latency) = found else { return APIResult(.executionNotFound) }
+        let resource = record.resource(at: time, include: [], epoch: epoch, version: configuration.flowVersion)
+        let headers: HTTPFields = [.contentType: "application/json", .location: "/v1/executions/\(id)"]
+        return APIResult(status: .accepted, headers: headers, body: resource.jsonBytes(), latency: latency)
+    }
+
+    private func cancelExecution(id: String, at time: Nanoseconds) -> APIResult {
+        let found = store.withRecord(id: id) { record -> (ExecutionRecord, Bool, Nanoseconds)? in
+            guard record.exists(at: time) else { return nil }
+            let cancelled = record.cancel(at: time)
+            return (record, cancelled, drawLatency(&record.latency))
+        }
+        guard let (record, cancelled, latency) = found ?? nil else {
+            return withLatency(APIResult(.executionNotFound), about: nil)
+        }
+        guard cancelled else {
+            var result = APIResult(.alreadyTerminal)
+            result.latency = latency
+            return result
+        }
+        let resource = record.resource(at: time, include: [], epoch: epoch, version: configuration.flowVersion)
+        return APIResult(status: .ok, headers: [.contentType: "application/json"], body: resource.jsonBytes(), latency: latency)
+    }
+
+    /// `result` with a latency from the stream of execution `id` when it is known, else
+    /// from the server's shared stream.
+    private func withLatency(_ result: APIResult, about id: String?) -> APIResult {
+        if latencyIsZero { return result }
+        var result = result
+        if let id, let latency = store.withRecord(id: id, { drawLatency(&$0.latency) }) {
+            result.latency = latency
+        } else {
+            result.latency = sharedLatency.withLock { drawLatency(&$0) }
+        }
+        return result
+    }
+
+    private func drawLatency(_ rng: inout Xoshiro256StarStar) -> Nanoseconds {
+        latencyIsZero ? 0 : max(0, configuration.server.latency.sample(&rng))
+    }
+}

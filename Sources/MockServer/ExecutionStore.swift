@@ -1,0 +1,65 @@
+import PollsterCore
+import Synchronization
+
+/// The executions the mock serves, shared by every request handler.
+///
+/// Each execution is an ``ExecutionPlan`` (the lifecycle model the simulator uses) plus its
+/// id, flow, metadata and own latency stream. Registration is in-process (the live engine
+/// pre-registers its workload) or through `POST /v1/flows/{flowId}/executions`.
+public final class ExecutionStore: Sendable {
+    private struct State {
+        var records: [ExecutionRecord] = []
+        var serialByID: [String: Int] = [:]
+        /// Next `ExecutionPlan.index` for executions created over HTTP.
+        var nextCreatedIndex = 0
+    }
+
+    private let state = Mutex(State())
+    private let seed: UInt64
+
+    /// An empty store whose latency streams derive from `seed`.
+    public init(seed: UInt64) {
+        self.seed = seed
+    }
+
+    /// Adds an execution with this exact plan and returns its id (`exec_` and 16 hex
+    /// digits). Each call makes a new execution with a new id, even for an equal plan,
+    /// so several strategies can each register the same workload. Its responses draw
+    /// latencies from the stream of `plan.index`, as the simulator's polls do.
+    @discardableResult
+    public func register(_ plan: ExecutionPlan, flowId: String, metadata: [String: JSONValue] = [:]) -> String {
+        let latency = RandomStream.latency.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index))
+        return state.withLock { state in
+            let record = ExecutionRecord(serial: state.records.count, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
+            state.records.append(record)
+            state.serialByID[record.id] = record.serial
+            state.nextCreatedIndex = max(state.nextCreatedIndex, plan.index + 1)
+            return record.id
+        }
+    }
+
+    /// Makes the plan of an execution created over HTTP (its index one past every index
+    /// seen so far) and registers it; returns the id and the plan.
+    func create(flowId: String, metadata: [String: JSONValue], makePlan: (_ index: Int) -> ExecutionPlan) -> (id: String, plan: ExecutionPlan) {
+        state.withLock { state in
+            let plan = makePlan(state.nextCreatedIndex)
+            let latency = RandomStream.latency.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index))
+            let record = ExecutionRecord(serial: state.records.count, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
+            state.records.append(record)
+            state.serialByID[record.id] = record.serial
+            state.nextCreatedIndex = plan.index + 1
+            return (record.id, plan)
+        }
+    }
+
+    /// Runs `body` on the execution `id` under the store's lock; nil for an unknown id.
+    func withRecord<Value>(id: some StringProtocol, _ body: (inout ExecutionRecord) -> Value) -> Value? {
+        state.withLock { state in
+            guard let serial = state.serialByID[String(id)] else { return nil }
+            return body(&state.records[serial])
+        }
+    }
+
+    /// The number of executions registered or created.
+    public var count: Int { state.withLock { $0.records.count } }
+}

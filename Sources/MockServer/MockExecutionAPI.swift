@@ -1,0 +1,92 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import PollsterCore
+
+/// Builds the Hummingbird router of the mock execution API: each handler turns the HTTP
+/// request into an ``APIRequest``, asks ``ExecutionAPI`` at the scenario time of arrival,
+/// waits the scaled latency, releases any concurrency slot and responds.
+package enum MockExecutionAPI {
+    /// The router serving `api` on `clock`, counting responses in `counters`.
+    static func router(api: ExecutionAPI, clock: ScenarioClock, counters: RequestCounters, logger: Logger) -> Router<BasicRequestContext> {
+        let configuration = api.configuration
+        let router = Router()
+        router.add(middleware: RequestLogMiddleware(counters: counters, logger: logger))
+        router.add(middleware: JSONErrorMiddleware(routes: APIRoute.all(benchRoutes: configuration.benchRoutes),
+                                                   maxHeaderBytes: configuration.maxHeaderBytes))
+
+        router.get(RouterPath(APIRoute.getExecution.routerPath)) { request, context in
+            let id = context.parameters.get("executionId") ?? ""
+            let include = request.uri.queryParameters[values: "include"]
+            return await serve(APIRequest(.getExecution(id: id, include: include), apiKey: apiKey(from: request.headers)), api: api, clock: clock)
+        }
+        router.post(RouterPath(APIRoute.createExecution.routerPath)) { request, context in
+            let flowId = context.parameters.get("flowId") ?? ""
+            let body = try await collectBody(request, limit: configuration.maxBodyBytes)
+            return await serve(APIRequest(.createExecution(flowId: flowId, body: body), apiKey: apiKey(from: request.headers)), api: api, clock: clock)
+        }
+        router.post(RouterPath(APIRoute.cancelExecution.routerPath)) { request, context in
+            let id = context.parameters.get("executionId") ?? ""
+            return await serve(APIRequest(.cancelExecution(id: id), apiKey: apiKey(from: request.headers)), api: api, clock: clock)
+        }
+        let health = ByteBuffer(string: #"{"status":"ok"}"#)
+        router.get(RouterPath(APIRoute.health.routerPath)) { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: health))
+        }
+        let document = ByteBuffer(string: OpenAPIDocument.json)
+        router.get(RouterPath(APIRoute.openAPI.routerPath)) { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))
+        }
+        if configuration.benchRoutes {
+            let constant = ByteBuffer(string: benchConstantBody)
+            router.get(RouterPath(APIRoute.benchConstant.routerPath)) { _, _ in
+                Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: constant))
+            }
+        }
+        return router
+    }
+
+    /// Answers `request` as ``ExecutionAPI`` decides at the scenario time it arrived.
+    static func serve(_ request: APIRequest, api: ExecutionAPI, clock: ScenarioClock) async -> Response {
+        let arrival = clock.now()
+        let result = api.respond(to: request, at: arrival)
+        if result.latency > 0 {
+            // A cancelled sleep (server shutting down) answers at once rather than never.
+            try? await Task.sleep(until: clock.instant(at: arrival + result.latency), clock: ContinuousClock())
+        }
+        if result.releaseKey != nil {
+            api.release(result, at: clock.now())
+        }
+        return Response(status: result.status, headers: result.headers, body: .init(byteBuffer: ByteBuffer(bytes: result.body)))
+    }
+
+    /// The API key of a request: `Authorization: Bearer KEY`, else `X-API-Key: KEY`.
+    static func apiKey(from headers: HTTPFields) -> Substring? {
+        if let authorization = headers[.authorization], authorization.utf8.count > 7 {
+            let scheme = authorization.prefix(7)
+            if scheme.lowercased() == "bearer " {
+                let token = authorization.dropFirst(7).drop(while: { $0 == " " })
+                if !token.isEmpty { return token }
+            }
+        }
+        if let key = headers[xAPIKey], !key.isEmpty {
+            return key[...]
+        }
+        return nil
+    }
+
+    static let xAPIKey = HTTPField.Name("X-API-Key")!
+
+    /// The request body, at most `limit` bytes (a 413 beyond); nil when empty.
+    static func collectBody(_ request: Request, limit: Int) async throws -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for try await chunk in request.body {
+            guard bytes.count + chunk.readableBytes <= limit else { throw APIError.payloadTooLarge(limit: limit) }
+            bytes.append(contentsOf: chunk.readableBytesView)
+        }
+        return bytes.isEmpty ? nil : bytes
+    }
+
+    /// The body of `GET /bench/constant`: an execution of typical size, never changing.
+    static let benchConstantBody = #"{"id":"exec_0000000000000000","flowId":"flow_bench","version":"1","status":"running","progress":{"step":"fetch-data","percentage":42.5},"createdAt":"2026-01-01T00:00:00.000Z","metadata":{}}"#
+}
