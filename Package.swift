@@ -37,7 +37,13 @@ let package = Package(
         // C shim over libcurl (Debian's libcurl4-openssl-dev).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         // The HTTP transport (libcurl multi) and the live engine.
-        .target(name: "PollsterLive", dependencies: ["CCurl", "PollsterCore"]),
+        .target(
+            name: "PollsterLive",
+            dependencies: [
+                "CCurl", "PollsterCore", "MockServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The embedded execution API (Hummingbird 2).
         .target(
             name: "MockServer",

@@ -14,6 +14,8 @@ struct RunCommand: AsyncParsableCommand {
         Ctrl-C stops the run and still writes a partial report (a second Ctrl-C quits at once).
 
         Examples:
+          pollster run scenarios/quickstart.yaml          # live, against the embedded mock API
+          pollster run scenarios/quickstart.yaml --dry-run
           pollster run scenarios/tight-limits.yaml
           pollster run scenarios/steady-state.yaml --mode simulate --seed 7 --out reports/s7
           pollster run scenarios/tight-limits.yaml --replications 5 --quiet
@@ -28,11 +30,13 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @OptionGroup(title: "Live runs") var live: LiveOptions
+
     func run() async throws {
         var scenario = try ScenarioFile.load(scenarioPath)
         scenario = options.apply(to: scenario)
         if let mode { scenario.mode = mode }
-        try await ScenarioRun(scenario: scenario, options: options).execute()
+        try await ScenarioRun(scenario: scenario, options: options, live: live).execute()
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PollsterCore
+import PollsterLive
 import PollsterReport
 import PollsterSim
 
@@ -8,15 +9,17 @@ import PollsterSim
 struct ScenarioRun {
     let scenario: Scenario
     let options: RunOptions
+    var live = LiveOptions()
 
     func execute() async throws {
+        if live.dryRun {
+            try await printPlan()
+            return
+        }
         let result: RunResult
         switch scenario.mode {
-        case .simulate:
-            result = try await simulate()
-        case .live:
-            Terminal.error("error: live mode is not available in this build yet; run with --mode simulate")
-            throw ExitCode(2)
+        case .simulate: result = try await simulate()
+        case .live: result = try await runLive()
         }
         try publish(result)
     }
@@ -24,21 +27,62 @@ struct ScenarioRun {
     func simulate() async throws -> RunResult {
         let simulator = Simulator(scenario: scenario, replications: options.replications, jobs: options.jobs)
         let progress = SimulationProgress()
-        let line = ProgressLine(enabled: !options.quiet, totalExecutions: scenario.workload.executions * scenario.strategies.count * options.replications)
+        let line = ProgressLine(enabled: !options.quiet)
+        let total = scenario.workload.executions * scenario.strategies.count * options.replications
         return try await InterruptSignal.cancellingOnInterrupt {
             await withTaskGroup(of: RunResult?.self) { group in
                 group.addTask { await simulator.run(progress: progress) }
-                group.addTask { await line.follow(progress); return nil }
+                group.addTask { await line.follow(progress, totalExecutions: total); return nil }
                 var result: RunResult?
-                for await value in group {
-                    if let value {
-                        result = value
-                        group.cancelAll()
-                    }
+                for await value in group where value != nil {
+                    result = value
+                    group.cancelAll()
                 }
                 return result!
             }
         }
+    }
+
+    func runLive() async throws -> RunResult {
+        if options.replications > 1 {
+            Terminal.error("note: --replications applies to simulations; a live run replays each strategy once")
+        }
+        let runner = LiveRunner(scenario: scenario, limits: try live.limits(loopback: scenario.target.isLoopback))
+        let progress = LiveProgress()
+        let line = ProgressLine(enabled: !options.quiet)
+        let label = "\(scenario.strategies.count) strategies"
+        let total = scenario.workload.executions * scenario.strategies.count
+        do {
+            return try await InterruptSignal.cancellingOnInterrupt {
+                try await withThrowingTaskGroup(of: RunResult?.self) { group in
+                    group.addTask { try await runner.run(progress: progress) }
+                    group.addTask {
+                        await line.follow(progress, strategy: { label }, totalExecutions: total)
+                        return nil
+                    }
+                    var result: RunResult?
+                    for try await value in group where value != nil {
+                        result = value
+                        group.cancelAll()
+                    }
+                    return result!
+                }
+            }
+        } catch let error as LiveRunError {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// `--dry-run`: what the run would send, per strategy, from a quick simulation.
+    func printPlan() async throws {
+        var quick = scenario
+        quick.mode = .simulate
+        let result = await Simulator(scenario: quick).run()
+        print("plan for \(scenario.name) (\(scenario.mode.rawValue) against \(scenario.target.description)); nothing was sent")
+        print(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result), terminator: "")
+        let total = result.strategies.reduce(0) { $0 + $1.metrics.requests }
+        print("expected requests in all: \(total)")
     }
 
     func publish(_ result: RunResult) throws {
@@ -56,5 +100,16 @@ struct ScenarioRun {
             for format in outcome.skipped { Terminal.error("note: \(format.rawValue) output is not available in this build yet") }
         }
         if result.partial { throw ExitCode(130) }
+    }
+}
+
+extension Target {
+    /// True for the embedded mock and for loopback URLs.
+    var isLoopback: Bool {
+        switch self {
+        case .embedded: return true
+        case .url(let url):
+            return url.contains("://127.") || url.contains("://localhost") || url.contains("://[::1]")
+        }
     }
 }

@@ -1,0 +1,112 @@
+import Logging
+import MockServer
+import PollsterCore
+
+/// Runs a scenario live, over real HTTP through libcurl: against the embedded mock API
+/// (a fresh server per strategy, on 127.0.0.1 and a free port, with scenario time
+/// compressed by `timeScale`) or against a real API.
+///
+/// Strategies run side by side, each against the identical workload and its own server
+/// (its own rate-limit state and API keys), so that strategies never share buckets and a
+/// live run compares like the simulation does.
+public struct LiveRunner: Sendable {
+    public let scenario: Scenario
+    public let limits: LiveLimits
+    public let transportConfiguration: TransportConfiguration
+
+    /// Wall time between creating a strategy's clock and its scenario time 0: room for
+    /// the embedded server to start listening before the first arrival.
+    static let startLead = Duration.milliseconds(250)
+
+    public init(scenario: Scenario, limits: LiveLimits = LiveLimits(), transport: TransportConfiguration = TransportConfiguration()) {
+        self.scenario = scenario
+        self.limits = limits
+        self.transportConfiguration = transport
+    }
+
+    /// Runs every strategy; cancelling the calling task stops the run and returns what was
+    /// measured until then (marked partial).
+    public func run(progress: LiveProgress? = nil) async throws -> RunResult {
+        guard case .embedded = scenario.target else {
+            throw LiveRunError.unsupportedTarget(scenario.target.description)
+        }
+        let budget = RequestBudget(limit: limits.maxRequests)
+        let runner = self
+        let strategies = scenario.strategies
+        var configuration = transportConfiguration
+        configuration.maxConnections = Swift.max(configuration.maxConnections, 64 * strategies.count)
+        let outcomes = try await withCurlTransport(configuration: configuration) { transport in
+            try await withDeadline(limits.maxDuration) {
+                // Every strategy at once, each against its own server: the same wall-clock
+                // window for all, so none is favoured by a quieter machine.
+                try await withThrowingTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in
+                    for (index, strategy) in strategies.enumerated() {
+                        group.addTask {
+                            let outcome = try await runner.runEmbedded(strategy, index: index, transport: transport, budget: budget, progress: progress)
+                            return (index, outcome.metrics, outcome.partial)
+                        }
+                    }
+                    var outcomes: [(Int, StrategyMetrics, Bool)] = []
+                    for try await outcome in group { outcomes.append(outcome) }
+                    return outcomes.sorted { $0.0 < $1.0 }
+                }
+            }
+        }
+        let results = outcomes.map { StrategyResult(name: strategies[$0.0].name, description: strategies[$0.0].kind.summary, metrics: $0.1) }
+        let partial = outcomes.contains { $0.2 } || budget.exhausted || Task.isCancelled
+        return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
+    }
+
+    /// One strategy against its own embedded server.
+    func runEmbedded(_ strategy: StrategySpec, index: Int, transport: CurlTransport, budget: RequestBudget, progress: LiveProgress?) async throws -> (metrics: StrategyMetrics, partial: Bool) {
+        let clock = ScenarioClock(origin: .now + Self.startLead, timeScale: scenario.timeScale)
+        var logger = Logger(label: "pollster.mock", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = .error
+        let server = try MockServer(configuration: MockServerConfiguration(scenario: scenario), clock: clock, logger: logger)
+        let keys = (0..<Swift.max(1, scenario.workload.apiKeys)).map { "pk_\(index)_\($0)" }
+        for (keyIndex, key) in keys.enumerated() {
+            server.registerKey(key, scopes: [.executionsRead, .executionsWrite], index: keyIndex)
+        }
+        let flowID = "flow_" + scenario.name
+        return try await server.withRunning { baseURL in
+            let target = LiveTarget(baseURL: baseURL, apiKeys: keys, submit: { plan in server.register(plan, flowId: flowID) })
+            let run = LiveStrategyRun(
+                scenario: scenario, strategy: strategy, target: target, clock: clock,
+                transport: transport, limits: limits, budget: budget, progress: progress
+            )
+            return await run.run()
+        }
+    }
+}
+
+/// Runs `body`, cancelling it when `limit` (wall time) passes first; nil: no limit. A
+/// cancelled body is expected to return its partial result, which is returned.
+func withDeadline<T: Sendable>(_ limit: Duration?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    guard let limit else { return try await body() }
+    return try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try? await Task.sleep(for: limit)
+            return nil
+        }
+        var result: T?
+        while let next = try await group.next() {
+            if let value = next { result = value }
+            group.cancelAll()
+        }
+        guard let result else { throw CancellationError() }
+        return result
+    }
+}
+
+/// Why a live run could not start.
+public enum LiveRunError: Error, CustomStringConvertible {
+    case unsupportedTarget(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedTarget(let target):
+            return "live runs against \(target) need executions to poll: give `executions: {ids: FILE}` or `{create: PATH}` in the scenario"
+        }
+    }
+}

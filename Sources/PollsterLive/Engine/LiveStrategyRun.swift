@@ -1,0 +1,80 @@
+import PollsterCore
+
+/// One strategy's live run: the workload's executions arrive on the scenario clock, each
+/// gets a child task running its ``ExecutionPoller``, and the traces are merged into the
+/// strategy's metrics.
+struct LiveStrategyRun: Sendable {
+    let scenario: Scenario
+    let strategy: StrategySpec
+    let target: LiveTarget
+    let clock: ScenarioClock
+    let transport: CurlTransport
+    let limits: LiveLimits
+    let budget: RequestBudget
+    let progress: LiveProgress?
+
+    /// Runs to the end, or until cancelled or a cap is reached; `partial` says which.
+    func run() async -> (metrics: StrategyMetrics, partial: Bool) {
+        let polling = PollingStrategy(strategy)
+        let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket)
+        let pacer = limits.maxRequestRate.map(RequestPacer.init(rate:))
+        let requestTimeout = Swift.min(Duration.seconds(30), clock.wallDuration(of: scenario.client.timeout) + .seconds(1))
+        var stoppedEarly = false
+        await withDiscardingTaskGroup { group in
+            for plan in ExecutionSchedule(workload: scenario.workload, seed: scenario.seed) {
+                do {
+                    try await clock.sleep(until: plan.createdAt)
+                } catch {
+                    stoppedEarly = true
+                    break
+                }
+                if budget.exhausted {
+                    stoppedEarly = true
+                    break
+                }
+                progress?.executionStarted()
+                if !polling.sendsPolls {
+                    group.addTask { await notifyByWebhook(plan, polling: polling, accumulator: accumulator) }
+                    continue
+                }
+                guard let id = await target.submit(plan) else {
+                    var trace = ExecutionTrace(plan: plan)
+                    trace.ending = .errored(at: clock.now())
+                    accumulator.add(trace)
+                    progress?.executionFinished()
+                    continue
+                }
+                let poller = ExecutionPoller(
+                    plan: plan, executionID: id, strategy: polling, client: scenario.client,
+                    timeout: polling.timeout(client: scenario.client), seed: scenario.seed, clock: clock,
+                    target: target, transport: transport, pacer: pacer, budget: budget,
+                    progress: progress, requestTimeout: requestTimeout
+                )
+                group.addTask {
+                    let trace = await poller.run()
+                    accumulator.add(trace)
+                    progress?.executionFinished()
+                }
+            }
+        }
+        let partial = stoppedEarly || budget.exhausted || Task.isCancelled
+        return (accumulator.metrics(), partial)
+    }
+
+    /// The webhook baseline: nothing is sent; the client learns the outcome at f_e plus
+    /// the delivery latency (waited for in real time, like every other client).
+    private func notifyByWebhook(_ plan: ExecutionPlan, polling: PollingStrategy, accumulator: LiveMetricsAccumulator) async {
+        guard case .webhook(let delivery) = polling.spec.kind else { return }
+        var rng = RandomStream.strategy.generator(seed: scenario.seed, index: UInt64(plan.index))
+        let notifiedAt = plan.finishedAt + delivery.sample(&rng)
+        var trace = ExecutionTrace(plan: plan)
+        do {
+            try await clock.sleep(until: notifiedAt)
+            trace.ending = .detected(at: notifiedAt, lag: notifiedAt - plan.finishedAt)
+        } catch {
+            trace.ending = .stopped(at: clock.now())
+        }
+        accumulator.add(trace)
+        progress?.executionFinished()
+    }
+}
