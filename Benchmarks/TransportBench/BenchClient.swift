@@ -4,6 +4,9 @@ import Glibc
 #endif
 
 /// Keeps a fixed number of requests in flight through ``CurlTransport`` for a fixed time.
+///
+/// Each in-flight slot is a child task that sends its next request as soon as the last one
+/// is answered; with `onLoopThreads` the tasks prefer the transport's loop executors.
 enum BenchClient {
     struct Report {
         var succeeded: Int
@@ -18,7 +21,8 @@ enum BenchClient {
     }
 
     static func run(
-        url: String, configuration: TransportConfiguration, inFlight: Int, duration: Duration, readStatus: Bool
+        url: String, configuration: TransportConfiguration, inFlight: Int, duration: Duration, readStatus: Bool,
+        onLoopThreads: Bool
     ) async throws -> Report {
         let clock = ContinuousClock()
         let usageBefore = cpuSeconds()
@@ -26,8 +30,9 @@ enum BenchClient {
         let deadline = start + duration
         let (succeeded, failed) = try await withCurlTransport(configuration: configuration) { transport in
             await withTaskGroup(of: (Int, Int).self, returning: (Int, Int).self) { group in
-                for _ in 0..<inFlight {
-                    group.addTask {
+                let executors = transport.taskExecutors
+                for slot in 0..<inFlight {
+                    group.addTask(executorPreference: onLoopThreads ? executors[slot % executors.count] : nil) {
                         let request = HTTPRequest(url: url)
                         var succeeded = 0
                         var failed = 0

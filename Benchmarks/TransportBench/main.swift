@@ -5,8 +5,9 @@ import Glibc
 
 // TransportBench --serve
 //     serves a constant execution-status body on 127.0.0.1 and prints the port.
-// TransportBench --url URL [--connections 64] [--in-flight 64] [--seconds 10] [--threads 1] [--read-status]
-//     loads URL through CurlTransport and prints one line of key=value results.
+// TransportBench --url URL [--connections 64] [--in-flight 64] [--seconds 10] [--threads 1] [--read-status] [--pool]
+//     loads URL through CurlTransport and prints one line of key=value results; the client
+//     tasks run on the transport's loop threads, or on the cooperative pool with --pool.
 // Benchmarks/transport.sh runs both and wrk, and compares.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,7 +29,7 @@ if arguments.contains("--serve") {
     try await BenchServer.run()
 } else {
     guard let url = value("--url") else {
-        print("usage: TransportBench --serve | --url URL [--connections N] [--in-flight N] [--seconds N] [--threads N] [--read-status]")
+        print("usage: TransportBench --serve | --url URL [--connections N] [--in-flight N] [--seconds N] [--threads N] [--read-status] [--pool]")
         exit(64)
     }
     let configuration = TransportConfiguration(
@@ -38,7 +39,8 @@ if arguments.contains("--serve") {
     )
     let report = try await BenchClient.run(
         url: url, configuration: configuration, inFlight: integer("--in-flight", default: 64),
-        duration: .seconds(integer("--seconds", default: 10)), readStatus: arguments.contains("--read-status"))
+        duration: .seconds(integer("--seconds", default: 10)), readStatus: arguments.contains("--read-status"),
+        onLoopThreads: !arguments.contains("--pool"))
     print(
         "requests=\(report.succeeded) failures=\(report.failed)",
         "rps=\(Int(report.requestsPerSecond.rounded()))",
