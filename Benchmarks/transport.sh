@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Throughput of the curl transport next to wrk's, against the same local Hummingbird server.
 #
+# The transport runs twice: with its client tasks on the transport's loop threads
+# (CurlTransport.taskExecutors, the fast path) and on Swift's cooperative pool (the default
+# for any caller). CPU is the client process's user + system time (getrusage / bash time).
+#
 #   Benchmarks/transport.sh            # 64 connections, 64 in flight, 10 s each
 #   SECONDS_PER_RUN=5 THREADS=2 Benchmarks/transport.sh
 #
@@ -46,16 +50,22 @@ TIMEFORMAT='%U %S'
 wrk_rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk")
 read -r wrk_user wrk_sys < "$work/wrk-time"
 
-ours=$("$bench" --url "$url" --connections "$connections" --in-flight "$connections" \
-    --seconds "$duration" --threads "$threads")
-field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<< "$ours"; }
-our_rps=$(field rps)
-our_user=$(field user)
-our_sys=$(field sys)
-failures=$(field failures)
+run_transport() {
+    "$bench" --url "$url" --connections "$connections" --in-flight "$connections" \
+        --seconds "$duration" --threads "$threads" "$@"
+}
+field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<< "$1"; }
+loop_run=$(run_transport)
+pool_run=$(run_transport --pool)
 
-ratio=$(awk -v a="$our_rps" -v b="$wrk_rps" 'BEGIN { printf "%.2f", a / b }')
-printf '%-22s %12s %10s %10s\n' client 'requests/s' 'user s' 'sys s'
-printf '%-22s %12.0f %10.2f %10.2f\n' "wrk -t1 -c$connections" "$wrk_rps" "$wrk_user" "$wrk_sys"
-printf '%-22s %12.0f %10.2f %10.2f\n' "transport (${threads} thread)" "$our_rps" "$our_user" "$our_sys"
-echo "ratio transport/wrk: $ratio (target >= 0.8); transport failures: $failures; ${duration} s each, loopback"
+printf '%-30s %12s %8s %8s %8s %10s\n' client 'requests/s' 'ratio' 'user s' 'sys s' 'failures'
+printf '%-30s %12.0f %8s %8.2f %8.2f %10s\n' "wrk -t1 -c$connections" "$wrk_rps" 1.00 "$wrk_user" "$wrk_sys" -
+for run in "loop threads:$loop_run" "cooperative pool:$pool_run"; do
+    name=${run%%:*}
+    line=${run#*:}
+    rps=$(field "$line" rps)
+    ratio=$(awk -v a="$rps" -v b="$wrk_rps" 'BEGIN { printf "%.2f", a / b }')
+    printf '%-30s %12.0f %8s %8.2f %8.2f %10s\n' "transport, $name, ${threads}t" "$rps" "$ratio" \
+        "$(field "$line" user)" "$(field "$line" sys)" "$(field "$line" failures)"
+done
+echo "${duration} s per run, $connections connections and $connections requests in flight, loopback; target ratio >= 0.8"

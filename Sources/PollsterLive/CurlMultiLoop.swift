@@ -110,6 +110,11 @@ final class CurlMultiLoop: TaskExecutor {
         let id = nextID.add(1, ordering: .relaxed).newValue
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
+                // A task cancelled before it got here sends nothing.
+                if Task.isCancelled {
+                    continuation.resume(returning: .failure(.cancelled))
+                    return
+                }
                 let wake: Bool? = state.withLock { state in
                     guard state.phase == .running else { return nil }
                     state.waiting[id] = continuation
@@ -122,7 +127,8 @@ final class CurlMultiLoop: TaskExecutor {
                     return
                 }
                 if wake { curl_multi_wakeup(multi.pointer) }
-                // The cancellation handler may have run before the continuation was registered.
+                // The task may have been cancelled between the check above and the registration,
+                // when the cancellation handler found nothing to cancel.
                 if Task.isCancelled { cancel(id) }
             }
         } onCancel: {
