@@ -12,7 +12,11 @@ import Musl
 /// in `curl_multi_poll`, wake it with `curl_multi_wakeup` (the one multi call that is safe
 /// from other threads). Whoever removes a continuation from `waiting` resumes it, which
 /// makes completion, cancellation and shutdown race-free.
-final class CurlMultiLoop: Sendable {
+///
+/// The loop is also a `TaskExecutor`: tasks that prefer it run on the loop thread between
+/// polls, so their requests and resumptions stay on one thread instead of crossing to the
+/// cooperative pool and back for every request.
+final class CurlMultiLoop: TaskExecutor {
     private struct Submission: Sendable {
         var id: UInt64
         var request: HTTPRequest
@@ -30,6 +34,8 @@ final class CurlMultiLoop: Sendable {
         /// Set while the loop thread is in (or about to enter) `curl_multi_poll`, so that only
         /// the first submission after it pays for a wakeup.
         var isSleeping = false
+        /// Jobs of tasks that prefer this loop as their executor.
+        var jobs: [UnownedJob] = []
         var exitWaiters: [CheckedContinuation<Void, Never>] = []
         var thread: pthread_t?
     }
@@ -43,6 +49,8 @@ final class CurlMultiLoop: Sendable {
     private let configuration: TransportConfiguration
     private let state = Mutex(State())
     private let nextID = Atomic<UInt64>(0)
+    /// The loop thread's `pthread_self()`, set by the thread when it starts.
+    private let loopThread = Atomic<UInt>(0)
 
     /// Creates the multi handle and starts its thread.
     init(index: Int, configuration: TransportConfiguration) throws(TransportSetupError) {
@@ -75,11 +83,38 @@ final class CurlMultiLoop: Sendable {
         curl_multi_cleanup(multi.pointer)
     }
 
+    /// True when called on this loop's thread, that is from a task that prefers this loop.
+    var isCurrentThread: Bool {
+        loopThread.load(ordering: .relaxed) == UInt(pthread_self())
+    }
+
+    /// Runs a job of a task that prefers this loop; after the loop has stopped, jobs go to
+    /// the global executor, so that such tasks still finish.
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let wake: Bool? = state.withLock { state in
+            guard state.phase != .stopped else { return nil }
+            state.jobs.append(job)
+            defer { state.isSleeping = false }
+            return state.isSleeping
+        }
+        guard let wake else {
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
+            return
+        }
+        if wake { curl_multi_wakeup(multi.pointer) }
+    }
+
     /// Sends a request through this loop; see ``CurlTransport/send(_:)``.
     func send(_ request: HTTPRequest) async -> TransportOutcome {
         let id = nextID.add(1, ordering: .relaxed).newValue
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
+                // A task cancelled before it got here sends nothing.
+                if Task.isCancelled {
+                    continuation.resume(returning: .failure(.cancelled))
+                    return
+                }
                 let wake: Bool? = state.withLock { state in
                     guard state.phase == .running else { return nil }
                     state.waiting[id] = continuation
@@ -92,7 +127,8 @@ final class CurlMultiLoop: Sendable {
                     return
                 }
                 if wake { curl_multi_wakeup(multi.pointer) }
-                // The cancellation handler may have run before the continuation was registered.
+                // The task may have been cancelled between the check above and the registration,
+                // when the cancellation handler found nothing to cancel.
                 if Task.isCancelled { cancel(id) }
             }
         } onCancel: {
@@ -149,7 +185,10 @@ final class CurlMultiLoop: Sendable {
 
     /// The body of the loop thread.
     private func run() {
+        loopThread.store(UInt(pthread_self()), ordering: .relaxed)
+        let executor = asUnownedTaskExecutor()
         let session = CurlMultiSession(multi: multi.pointer, configuration: configuration)
+        var jobs: [UnownedJob] = []
         var submissions: [Submission] = []
         var cancellations: [UInt64] = []
         var completions: [CurlMultiSession.Completion] = []
@@ -157,14 +196,25 @@ final class CurlMultiLoop: Sendable {
 
         while true {
             let stopping = state.withLock { state in
-                swap(&submissions, &state.submissions)
-                swap(&cancellations, &state.cancellations)
-                state.isSleeping = submissions.isEmpty && cancellations.isEmpty
+                swap(&jobs, &state.jobs)
                 return state.phase != .running
             }
             if stopping { break }
+            // Tasks resumed by the last round run first, so that the requests they send
+            // next are taken in the same round.
+            for job in jobs {
+                job.runSynchronously(on: executor)
+            }
+            jobs.removeAll(keepingCapacity: true)
+
+            state.withLock { state in
+                swap(&submissions, &state.submissions)
+                swap(&cancellations, &state.cancellations)
+                state.isSleeping = submissions.isEmpty && cancellations.isEmpty && state.jobs.isEmpty
+            }
 
             if submissions.isEmpty && cancellations.isEmpty {
+                // Jobs enqueued since the last look wake the poll at once.
                 // Transfers without socket activity still need curl's timers (timeouts),
                 // which curl_multi_poll honours by returning early.
                 session.wait(timeoutMilliseconds: 1_000)
@@ -199,11 +249,16 @@ final class CurlMultiLoop: Sendable {
             state.phase = .stopped
             state.submissions.removeAll()
             state.cancellations.removeAll()
+            jobs.append(contentsOf: state.jobs)
             defer {
                 state.waiting.removeAll()
                 state.exitWaiters.removeAll()
+                state.jobs.removeAll()
             }
             return (Array(state.waiting.values), state.exitWaiters)
+        }
+        for job in jobs {
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
         }
         for continuation in waiting {
             continuation.resume(returning: .failure(.cancelled))

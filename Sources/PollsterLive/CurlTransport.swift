@@ -40,8 +40,22 @@ public final class CurlTransport: Sendable {
     /// ``TransportFailure/cancelled`` at once; after ``shutdown()`` every call does.
     public func send(_ request: HTTPRequest) async -> TransportOutcome {
         if loops.count == 1 { return await loops[0].send(request) }
+        // A task running on a loop thread keeps its requests on that loop.
+        for loop in loops where loop.isCurrentThread {
+            return await loop.send(request)
+        }
         let turn = nextLoop.wrappingAdd(1, ordering: .relaxed).oldValue
         return await loops[Int(turn % UInt(loops.count))].send(request)
+    }
+
+    /// One executor per loop thread, for tasks that send many requests.
+    ///
+    /// A task that prefers one of them (`group.addTask(executorPreference:)`) runs on that
+    /// loop thread between polls, and its requests and resumptions skip the hops to and from
+    /// the cooperative pool. Keep such tasks light: while one runs, that loop moves no bytes.
+    /// After ``shutdown()`` their jobs run on the global executor.
+    public var taskExecutors: [any TaskExecutor] {
+        loops
     }
 
     /// Stops the loop threads: pending requests fail with ``TransportFailure/cancelled``,

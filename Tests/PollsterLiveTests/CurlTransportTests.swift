@@ -186,6 +186,59 @@ struct CurlTransportTests {
         }
     }
 
+    @Test func tasksOnTheLoopExecutorsSendRequests() async throws {
+        try await TestServer.withServer { base in
+            try await withCurlTransport(configuration: TransportConfiguration(threads: 2)) { transport in
+                let executors = transport.taskExecutors
+                #expect(executors.count == 2)
+                let succeeded = await withTaskGroup(of: Int.self, returning: Int.self) { group in
+                    for slot in 0..<20 {
+                        group.addTask(executorPreference: executors[slot % executors.count]) {
+                            var succeeded = 0
+                            for _ in 0..<5 {
+                                if case .success(let response) = await transport.send(HTTPRequest(url: base + "/hello")),
+                                    response.status == 200
+                                {
+                                    succeeded += 1
+                                }
+                            }
+                            return succeeded
+                        }
+                    }
+                    return await group.reduce(0, +)
+                }
+                #expect(succeeded == 100)
+            }
+        }
+    }
+
+    @Test func shutdownReleasesTasksWaitingOnALoopExecutor() async throws {
+        try await TestServer.withServer { base in
+            let transport = try CurlTransport()
+            let outcome = await withTaskGroup(of: TransportOutcome?.self) { group in
+                group.addTask(executorPreference: transport.taskExecutors[0]) {
+                    await transport.send(HTTPRequest(url: base + "/sleep?ms=1500"))
+                }
+                group.addTask {
+                    try? await Task.sleep(for: .milliseconds(100))
+                    await transport.shutdown()
+                    return nil
+                }
+                return await group.reduce(into: TransportOutcome?.none) { $0 = $0 ?? $1 }
+            }
+            #expect(outcome == .failure(.cancelled))
+
+            // A task that prefers the stopped loop still runs, on the global executor.
+            let late = await withTaskGroup(of: TransportOutcome.self) { group in
+                group.addTask(executorPreference: transport.taskExecutors[0]) {
+                    await transport.send(HTTPRequest(url: base + "/hello"))
+                }
+                return await group.next()!
+            }
+            #expect(late == .failure(.cancelled))
+        }
+    }
+
     @Test func invalidConfigurationIsRejected() {
         #expect(throws: TransportSetupError.self) { try CurlTransport(configuration: TransportConfiguration(threads: 0)) }
         #expect(throws: TransportSetupError.self) {
