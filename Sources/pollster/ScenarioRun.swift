@@ -9,10 +9,11 @@ import PollsterSim
 struct ScenarioRun {
     let scenario: Scenario
     let options: RunOptions
-    var live = LiveOptions()
+    /// Live-run flags; nil for commands that only simulate.
+    var live: LiveOptions? = nil
 
     func execute() async throws {
-        if live.dryRun {
+        if live?.dryRun == true {
             try await printPlan()
             return
         }
@@ -47,7 +48,8 @@ struct ScenarioRun {
         if options.replications > 1 {
             Terminal.error("note: --replications applies to simulations; a live run replays each strategy once")
         }
-        let runner = LiveRunner(scenario: scenario, limits: try live.limits(loopback: scenario.target.isLoopback))
+        let limits = try live?.limits(loopback: scenario.target.isLoopback) ?? LiveLimits()
+        let runner = LiveRunner(scenario: scenario, limits: limits)
         let progress = LiveProgress()
         let line = ProgressLine(enabled: !options.quiet)
         let label = "\(scenario.strategies.count) strategies"
@@ -79,10 +81,10 @@ struct ScenarioRun {
         var quick = scenario
         quick.mode = .simulate
         let result = await Simulator(scenario: quick).run()
-        print("plan for \(scenario.name) (\(scenario.mode.rawValue) against \(scenario.target.description)); nothing was sent")
-        print(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result), terminator: "")
         let total = result.strategies.reduce(0) { $0 + $1.metrics.requests }
-        print("expected requests in all: \(total)")
+        Terminal.output("plan for \(scenario.name) (\(scenario.mode.rawValue) against \(scenario.target.description)); nothing was sent\n"
+            + ConsoleTable(colour: Terminal.stdoutWantsColour).render(result)
+            + "expected requests in all: \(total)\n")
     }
 
     func publish(_ result: RunResult) throws {
@@ -95,7 +97,7 @@ struct ScenarioRun {
             throw ExitCode(1)
         }
         if !options.quiet {
-            print(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result), terminator: "")
+            Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result))
             for path in outcome.written { Terminal.error("wrote \(path)") }
             for format in outcome.skipped { Terminal.error("note: \(format.rawValue) output is not available in this build yet") }
         }

@@ -5,6 +5,8 @@ import Darwin
 #endif
 
 /// What the process is connected to, and writing to stderr.
+private let systemWrite = write
+
 enum Terminal {
     /// True when stderr is a terminal (progress lines go there).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
@@ -16,11 +18,21 @@ enum Terminal {
 
     /// Writes a line (or a partial line) to stderr, unbuffered.
     static func error(_ text: String, newline: Bool = true) {
-        var line = newline ? text + "\n" : text
-        line.withUTF8 { bytes in
+        write(newline ? text + "\n" : text, to: STDERR_FILENO)
+    }
+
+    /// Writes machine or table output to stdout, unbuffered, so that it never interleaves
+    /// out of order with messages on stderr.
+    static func output(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written <= 0 { return }
                 offset += written
             }
