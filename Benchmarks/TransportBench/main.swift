@@ -34,8 +34,7 @@ if arguments.contains("--serve") {
     }
     let configuration = TransportConfiguration(
         maxConnections: integer("--connections", default: 64),
-        threads: integer("--threads", default: 1),
-        httpVersion: .http1_1
+        threads: integer("--threads", default: 1)
     )
     let report = try await BenchClient.run(
         url: url, configuration: configuration, inFlight: integer("--in-flight", default: 64),

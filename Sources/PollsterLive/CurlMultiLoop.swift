@@ -207,28 +207,28 @@ final class CurlMultiLoop: TaskExecutor {
             }
             jobs.removeAll(keepingCapacity: true)
 
-            state.withLock { state in
+            let idle = state.withLock { state in
                 swap(&submissions, &state.submissions)
                 swap(&cancellations, &state.cancellations)
                 state.isSleeping = submissions.isEmpty && cancellations.isEmpty && state.jobs.isEmpty
+                return state.isSleeping
             }
 
-            if submissions.isEmpty && cancellations.isEmpty {
-                // Jobs enqueued since the last look wake the poll at once.
-                // Transfers without socket activity still need curl's timers (timeouts),
-                // which curl_multi_poll honours by returning early.
+            if idle {
+                // Without news, wait for sockets or for curl's timers (timeouts), which
+                // curl_multi_poll honours by returning early; news after the look above
+                // arrives with a wakeup.
                 session.wait(timeoutMilliseconds: 1_000)
                 state.withLock { $0.isSleeping = false }
-            } else {
-                for submission in submissions {
-                    session.start(submission.request, id: submission.id, completions: &completions)
-                }
-                for id in cancellations {
-                    session.cancel(id)
-                }
-                submissions.removeAll(keepingCapacity: true)
-                cancellations.removeAll(keepingCapacity: true)
             }
+            for submission in submissions {
+                session.start(submission.request, id: submission.id, completions: &completions)
+            }
+            for id in cancellations {
+                session.cancel(id)
+            }
+            submissions.removeAll(keepingCapacity: true)
+            cancellations.removeAll(keepingCapacity: true)
 
             session.perform(completions: &completions)
             guard !completions.isEmpty else { continue }

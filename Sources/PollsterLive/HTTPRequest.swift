@@ -8,7 +8,7 @@ public struct HTTPRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The request body, sent with POST; `nil` sends none.
     public var body: [UInt8]?
-    /// The limit for the whole request, including any wait for a free connection;
+    /// The limit for the whole transfer (curl's `CURLOPT_TIMEOUT_MS`), connecting included;
     /// `nil` uses ``TransportConfiguration/timeout``.
     public var timeout: Duration?
 

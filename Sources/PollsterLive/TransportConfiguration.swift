@@ -16,7 +16,8 @@ public struct TransportConfiguration: Sendable, Hashable {
     /// Open connections at most to one host; `nil` (the default) means `maxConnections`.
     public var maxConnectionsPerHost: Int?
     /// Loop threads, each with its own multi handle and connection pool (default 1);
-    /// requests are spread over them round-robin, and the connection limits are split.
+    /// requests are spread over them round-robin (a task running on one of
+    /// ``CurlTransport/taskExecutors`` keeps to its loop), and the connection limits are split.
     public var threads: Int
     /// The default limit for a whole request (default 10 s); ``HTTPRequest/timeout`` overrides it.
     public var timeout: Duration
