@@ -93,6 +93,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "PollsterCLITests", dependencies: ["pollster"]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

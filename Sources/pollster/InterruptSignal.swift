@@ -17,6 +17,38 @@ enum InterruptSignal {
     /// Runs `body`; on the first signal `body`'s task is cancelled (it is expected to return
     /// its partial result promptly), on the second the process exits with status 130.
     static func cancellingOnInterrupt<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let (signals, continuation) = AsyncStream<Void>.makeStream()
+        return try await watching(onFirst: { continuation.yield() }) {
+            try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
+                group.addTask { .finished(try await body()) }
+                group.addTask {
+                    for await _ in signals { return .interrupted }
+                    return .interrupted
+                }
+                while let next = try await group.next() {
+                    switch next {
+                    case .finished(let value):
+                        continuation.finish()
+                        group.cancelAll()
+                        return value
+                    case .interrupted:
+                        group.cancelAll()
+                    }
+                }
+                // Unreachable: the work's child always finishes with a value or throws.
+                throw CancellationError()
+            }
+        }
+    }
+
+    /// Runs `body`; the first signal calls `onInterrupt` (which asks the work to stop in
+    /// its own way), the second exits with status 130.
+    static func notifyingOnInterrupt<T: Sendable>(_ onInterrupt: @escaping @Sendable () -> Void, _ body: () async throws -> T) async throws -> T {
+        try await watching(onFirst: onInterrupt, body)
+    }
+
+    /// Installs the handlers for the duration of `body`.
+    private static func watching<T>(onFirst: @escaping @Sendable () -> Void, _ body: () async throws -> T) async throws -> T {
         let received = Atomic<Int>(0)
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -24,13 +56,12 @@ enum InterruptSignal {
             signal(SIGINT, SIG_DFL)
             signal(SIGTERM, SIG_DFL)
         }
-        let (signals, continuation) = AsyncStream<Void>.makeStream()
         let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 if received.add(1, ordering: .relaxed).newValue == 1 {
                     Terminal.error("\ninterrupted: stopping and writing a partial report (press Ctrl-C again to quit at once)")
-                    continuation.yield()
+                    onFirst()
                 } else {
                     exit(130)
                 }
@@ -39,25 +70,6 @@ enum InterruptSignal {
             return source
         }
         defer { sources.forEach { $0.cancel() } }
-
-        return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
-            group.addTask { .finished(try await body()) }
-            group.addTask {
-                for await _ in signals { return .interrupted }
-                return .interrupted
-            }
-            while let next = try await group.next() {
-                switch next {
-                case .finished(let value):
-                    continuation.finish()
-                    group.cancelAll()
-                    return value
-                case .interrupted:
-                    group.cancelAll()
-                }
-            }
-            // Unreachable: the work's child always finishes with a value or throws.
-            throw CancellationError()
-        }
+        return try await body()
     }
 }

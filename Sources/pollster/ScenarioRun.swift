@@ -55,9 +55,10 @@ struct ScenarioRun {
         let label = "\(scenario.strategies.count) strategies"
         let total = scenario.workload.executions * scenario.strategies.count
         do {
-            return try await InterruptSignal.cancellingOnInterrupt {
+            let stop = StopSignal()
+            return try await InterruptSignal.notifyingOnInterrupt({ stop.request() }) {
                 try await withThrowingTaskGroup(of: RunResult?.self) { group in
-                    group.addTask { try await runner.run(progress: progress) }
+                    group.addTask { try await runner.run(progress: progress, stop: stop) }
                     group.addTask {
                         await line.follow(progress, strategy: { label }, totalExecutions: total)
                         return nil

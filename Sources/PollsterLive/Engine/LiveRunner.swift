@@ -26,7 +26,7 @@ public struct LiveRunner: Sendable {
 
     /// Runs every strategy; cancelling the calling task stops the run and returns what was
     /// measured until then (marked partial).
-    public func run(progress: LiveProgress? = nil) async throws -> RunResult {
+    public func run(progress: LiveProgress? = nil, stop: StopSignal = StopSignal()) async throws -> RunResult {
         guard case .embedded = scenario.target else {
             throw LiveRunError.unsupportedTarget(scenario.target.description)
         }
@@ -36,13 +36,13 @@ public struct LiveRunner: Sendable {
         var configuration = transportConfiguration
         configuration.maxConnections = Swift.max(configuration.maxConnections, 64 * strategies.count)
         let outcomes = try await withCurlTransport(configuration: configuration) { transport in
-            try await withDeadline(limits.maxDuration) {
+            try await withDeadline(limits.maxDuration, stop: stop) {
                 // Every strategy at once, each against its own server: the same wall-clock
                 // window for all, so none is favoured by a quieter machine.
                 try await withThrowingTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in
                     for (index, strategy) in strategies.enumerated() {
                         group.addTask {
-                            let outcome = try await runner.runEmbedded(strategy, index: index, transport: transport, budget: budget, progress: progress)
+                            let outcome = try await runner.runEmbedded(strategy, index: index, transport: transport, budget: budget, progress: progress, stop: stop)
                             return (index, outcome.metrics, outcome.partial)
                         }
                     }
@@ -53,12 +53,12 @@ public struct LiveRunner: Sendable {
             }
         }
         let results = outcomes.map { StrategyResult(name: strategies[$0.0].name, description: strategies[$0.0].kind.summary, metrics: $0.1) }
-        let partial = outcomes.contains { $0.2 } || budget.exhausted || Task.isCancelled
+        let partial = outcomes.contains { $0.2 } || budget.exhausted || stop.isRequested
         return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
     }
 
     /// One strategy against its own embedded server.
-    func runEmbedded(_ strategy: StrategySpec, index: Int, transport: CurlTransport, budget: RequestBudget, progress: LiveProgress?) async throws -> (metrics: StrategyMetrics, partial: Bool) {
+    func runEmbedded(_ strategy: StrategySpec, index: Int, transport: CurlTransport, budget: RequestBudget, progress: LiveProgress?, stop: StopSignal) async throws -> (metrics: StrategyMetrics, partial: Bool) {
         let clock = ScenarioClock(origin: .now + Self.startLead, timeScale: scenario.timeScale)
         var logger = Logger(label: "pollster.mock", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .error
@@ -72,26 +72,26 @@ public struct LiveRunner: Sendable {
             let target = LiveTarget(baseURL: baseURL, apiKeys: keys, submit: { plan in server.register(plan, flowId: flowID) })
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
-                transport: transport, limits: limits, budget: budget, progress: progress
+                transport: transport, limits: limits, budget: budget, progress: progress, stop: stop
             )
             return await run.run()
         }
     }
 }
 
-/// Runs `body`, cancelling it when `limit` (wall time) passes first; nil: no limit. A
-/// cancelled body is expected to return its partial result, which is returned.
-func withDeadline<T: Sendable>(_ limit: Duration?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+/// Runs `body`, requesting `stop` when `limit` (wall time) passes first; nil: no limit.
+func withDeadline<T: Sendable>(_ limit: Duration?, stop: StopSignal, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
     guard let limit else { return try await body() }
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask { try await body() }
         group.addTask {
-            try? await Task.sleep(for: limit)
+            // Cancelled (so returning early) once the body is done.
+            if (try? await Task.sleep(for: limit)) != nil { stop.request() }
             return nil
         }
         var result: T?
-        while let next = try await group.next() {
-            if let value = next { result = value }
+        for try await value in group where value != nil {
+            result = value
             group.cancelAll()
         }
         guard let result else { throw CancellationError() }

@@ -12,6 +12,8 @@ struct LiveStrategyRun: Sendable {
     let limits: LiveLimits
     let budget: RequestBudget
     let progress: LiveProgress?
+    /// Ends the run early: the polling tasks are cancelled (in-flight requests with them).
+    var stop = StopSignal()
 
     /// Runs to the end, or until cancelled or a cap is reached; `partial` says which.
     func run() async -> (metrics: StrategyMetrics, partial: Bool) {
@@ -19,6 +21,33 @@ struct LiveStrategyRun: Sendable {
         let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket)
         let pacer = limits.maxRequestRate.map(RequestPacer.init(rate:))
         let requestTimeout = Swift.min(Duration.seconds(30), clock.wallDuration(of: scenario.client.timeout) + .seconds(1))
+        let stoppedEarly = await stoppable {
+            await pollEveryExecution(polling: polling, accumulator: accumulator, pacer: pacer, requestTimeout: requestTimeout)
+        }
+        let partial = stoppedEarly || budget.exhausted || stop.isRequested
+        return (accumulator.metrics(), partial)
+    }
+
+    /// Runs `work` until it ends or a stop is requested (then `work`'s task is cancelled);
+    /// returns true when it was stopped.
+    private func stoppable(_ work: @escaping @Sendable () async -> Bool) async -> Bool {
+        await withTaskGroup(of: Bool?.self) { group in
+            group.addTask { await work() }
+            group.addTask {
+                await stop.wait()
+                return nil
+            }
+            var stopped = false
+            while let next = await group.next() {
+                group.cancelAll()
+                if let finishedEarly = next { stopped = stopped || finishedEarly } else if stop.isRequested { stopped = true }
+            }
+            return stopped
+        }
+    }
+
+    /// Paces arrivals and runs one polling task per execution; true if it stopped early.
+    private func pollEveryExecution(polling: PollingStrategy, accumulator: LiveMetricsAccumulator, pacer: RequestPacer?, requestTimeout: Duration) async -> Bool {
         var stoppedEarly = false
         await withDiscardingTaskGroup { group in
             for plan in ExecutionSchedule(workload: scenario.workload, seed: scenario.seed) {
@@ -57,8 +86,7 @@ struct LiveStrategyRun: Sendable {
                 }
             }
         }
-        let partial = stoppedEarly || budget.exhausted || Task.isCancelled
-        return (accumulator.metrics(), partial)
+        return stoppedEarly || Task.isCancelled
     }
 
     /// The webhook baseline: nothing is sent; the client learns the outcome at f_e plus
