@@ -17,7 +17,7 @@ demo: deps
 	.build/release/pollster run $(QUICKSTART) --mode simulate --out reports/quickstart
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 
 release: deps
 	$(SWIFT) build -c release
