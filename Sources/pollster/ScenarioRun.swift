@@ -48,7 +48,8 @@ struct ScenarioRun {
         if options.replications > 1 {
             Terminal.error("note: --replications applies to simulations; a live run replays each strategy once")
         }
-        let limits = try live?.limits(loopback: scenario.target.isLoopback) ?? LiveLimits()
+        var limits = try live?.limits(loopback: scenario.target.isLoopback) ?? LiveLimits()
+        if live?.maxRequestRate == nil, let rate = scenario.live.maxRequestRate { limits.maxRequestRate = rate.perSecond }
         let runner = LiveRunner(scenario: scenario, limits: limits)
         let progress = LiveProgress()
         let line = ProgressLine(enabled: !options.quiet)

@@ -36,6 +36,8 @@ public struct Scenario: Sendable, Hashable {
     public var strategies: [StrategySpec]
     public var client: ClientPolicy
     public var report: ReportOptions
+    /// Live runs against a real API: where executions come from, request ceiling.
+    public var live: LiveSettings
 
     public init(
         name: String,
@@ -49,7 +51,8 @@ public struct Scenario: Sendable, Hashable {
         strategies: [StrategySpec],
         client: ClientPolicy = ClientPolicy(),
         report: ReportOptions? = nil,
-        description: String? = nil
+        description: String? = nil,
+        live: LiveSettings = LiveSettings()
     ) {
         self.name = name
         self.description = description
@@ -63,6 +66,7 @@ public struct Scenario: Sendable, Hashable {
         self.strategies = strategies
         self.client = client
         self.report = report ?? ReportOptions(out: "reports/\(name)")
+        self.live = live
     }
 
     /// One paragraph in plain words, for `validate` and for report headers.

@@ -3,7 +3,7 @@ import Yams
 extension ScenarioDecoder {
     static let scenarioKeys = [
         "name", "description", "seed", "mode", "target", "apiKeyEnv", "timeScale",
-        "workload", "server", "strategies", "client", "report",
+        "workload", "server", "strategies", "client", "report", "live",
     ]
     static let clientKeys = ["timeout", "retryAfter"]
     static let reportKeys = ["out", "formats", "bucket"]
@@ -45,6 +45,10 @@ extension ScenarioDecoder {
         if let node = fields.value("report") {
             reportOptions = self.reportOptions(node, at: "report", line: fields.line(of: "report"), name: name ?? defaultName)
         }
+        var live = LiveSettings()
+        if let node = fields.value("live") {
+            live = liveSettings(node, at: "live", line: fields.line(of: "live"), baseDirectory: baseDirectory) ?? live
+        }
 
         guard problems.isEmpty, let name, let seed, let target, let timeScale, let workload, let strategies else {
             return nil
@@ -52,7 +56,7 @@ extension ScenarioDecoder {
         return Scenario(
             name: name, seed: seed, mode: mode ?? .simulate, target: target, apiKeyEnv: apiKeyEnv,
             timeScale: timeScale, workload: workload, server: server ?? ServerModel(), strategies: strategies,
-            client: client ?? ClientPolicy(), report: reportOptions, description: description
+            client: client ?? ClientPolicy(), report: reportOptions, description: description, live: live
         )
     }
 

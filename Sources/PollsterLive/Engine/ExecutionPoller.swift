@@ -74,6 +74,7 @@ struct ExecutionPoller: Sendable {
                             trace.sends.append((sentAt, false))
                             progress?.requestAnswered(rateLimited: false)
                             let lag = target.finishedAt(plan).map { receivedAt - $0 }
+                                ?? CompletedAtReader.completedAt(response.body).map { CompletedAtReader.now() - $0 }
                             trace.ending = .detected(at: receivedAt, lag: lag)
                             return trace
                         }

@@ -28,7 +28,7 @@ public struct LiveRunner: Sendable {
     /// measured until then (marked partial).
     public func run(progress: LiveProgress? = nil, stop: StopSignal = StopSignal()) async throws -> RunResult {
         guard case .embedded = scenario.target else {
-            throw LiveRunError.unsupportedTarget(scenario.target.description)
+            return try await runRemote(progress: progress, stop: stop)
         }
         let budget = RequestBudget(limit: limits.maxRequests)
         let runner = self
@@ -75,38 +75,6 @@ public struct LiveRunner: Sendable {
                 transport: transport, limits: limits, budget: budget, progress: progress, stop: stop
             )
             return await run.run()
-        }
-    }
-}
-
-/// Runs `body`, requesting `stop` when `limit` (wall time) passes first; nil: no limit.
-func withDeadline<T: Sendable>(_ limit: Duration?, stop: StopSignal, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    guard let limit else { return try await body() }
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            // Cancelled (so returning early) once the body is done.
-            if (try? await Task.sleep(for: limit)) != nil { stop.request() }
-            return nil
-        }
-        var result: T?
-        for try await value in group where value != nil {
-            result = value
-            group.cancelAll()
-        }
-        guard let result else { throw CancellationError() }
-        return result
-    }
-}
-
-/// Why a live run could not start.
-public enum LiveRunError: Error, CustomStringConvertible {
-    case unsupportedTarget(String)
-
-    public var description: String {
-        switch self {
-        case .unsupportedTarget(let target):
-            return "live runs against \(target) need executions to poll: give `executions: {ids: FILE}` or `{create: PATH}` in the scenario"
         }
     }
 }

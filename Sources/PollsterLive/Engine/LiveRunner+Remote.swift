@@ -1,0 +1,37 @@
+import Foundation
+import PollsterCore
+
+extension LiveRunner {
+    /// Against a real API: strategies one after another (they share the one API key, so
+    /// running them side by side would make them share its rate limits), real time.
+    func runRemote(progress: LiveProgress?, stop: StopSignal) async throws -> RunResult {
+        guard case .url(let baseURL) = scenario.target else { throw LiveRunError.unsupportedTarget(scenario.target.description) }
+        guard let source = scenario.live.executions else { throw LiveRunError.noExecutionSource(baseURL) }
+        let variable = scenario.apiKeyEnv ?? "POLLSTER_API_KEY"
+        guard let key = ProcessInfo.processInfo.environment[variable], !key.isEmpty else {
+            throw LiveRunError.missingAPIKey(variable: variable)
+        }
+        let budget = RequestBudget(limit: limits.maxRequests)
+        let runner = self
+        let outcomes = try await withCurlTransport(configuration: transportConfiguration) { transport in
+            try await withDeadline(limits.maxDuration, stop: stop) {
+                var outcomes: [(StrategyMetrics, Bool)] = []
+                for strategy in runner.scenario.strategies {
+                    if stop.isRequested || budget.exhausted { break }
+                    let clock = ScenarioClock(origin: .now, timeScale: 1)
+                    let target = RemoteTarget.make(baseURL: baseURL, apiKey: key, source: source, transport: transport, timeout: .seconds(30))
+                    let run = LiveStrategyRun(
+                        scenario: runner.scenario, strategy: strategy, target: target, clock: clock,
+                        transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop
+                    )
+                    outcomes.append(await run.run())
+                }
+                return outcomes
+            }
+        }
+        let strategies = scenario.strategies
+        let results = outcomes.enumerated().map { StrategyResult(name: strategies[$0.offset].name, description: strategies[$0.offset].kind.summary, metrics: $0.element.0) }
+        let partial = results.count < strategies.count || outcomes.contains { $0.1 } || budget.exhausted || stop.isRequested
+        return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
+    }
+}
