@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -24,7 +25,7 @@ let package = Package(
             ]
         ),
         .target(name: "PollsterSim", dependencies: ["PollsterCore"]),
-        .target(name: "PollsterReport", dependencies: ["PollsterCore"]),
+        .target(name: "PollsterReport", dependencies: ["PollsterCore", .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(
             name: "pollster",
             dependencies: [
