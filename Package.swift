@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "PollsterCoreTests", dependencies: ["PollsterCore"]),
         .testTarget(name: "PollsterSimTests", dependencies: ["PollsterSim", "PollsterCore"]),
-        .testTarget(name: "PollsterReportTests", dependencies: ["PollsterReport", "PollsterCore", "PollsterSim"]),
+        .testTarget(name: "PollsterReportTests", dependencies: ["PollsterReport", "PollsterCore", "PollsterSim"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,15 +4,15 @@ struct ReportPage: Sendable {
     /// A table cell.
     struct Cell: Sendable {
         var text: String
-        /// Right-aligned, tabular figures.
-        var numeric: Bool
-        /// The best value of its column (highlighted).
-        var best: Bool
+        /// The cell's CSS classes: `num` (right-aligned figures), `best` (the best value of
+        /// its column); nil for none.
+        var cssClass: String?
 
+        /// A cell; `numeric` right-aligns it, `best` highlights it.
         init(_ text: String, numeric: Bool = false, best: Bool = false) {
             self.text = text
-            self.numeric = numeric
-            self.best = best
+            let classes = (numeric ? ["num"] : []) + (best ? ["best"] : [])
+            cssClass = classes.isEmpty ? nil : classes.joined(separator: " ")
         }
     }
 

@@ -99,10 +99,10 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 <h2>Summary</h2>
 <div class="scroll">
 <table>
-<thead><tr>{{#summaryTable.header}}<th{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/summaryTable.header}}</tr></thead>
+<thead><tr>{{#summaryTable.header}}<th{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</th>{{/summaryTable.header}}</tr></thead>
 <tbody>
 {{#summaryTable.rows}}
-<tr>{{#cells}}<td class="{{#numeric}}num{{/numeric}}{{#best}} best{{/best}}">{{text}}</td>{{/cells}}</tr>
+<tr>{{#cells}}<td{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</td>{{/cells}}</tr>
 {{/summaryTable.rows}}
 </tbody>
 </table>
@@ -125,10 +125,10 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 <summary>{{tableSummary}}</summary>
 <div class="scroll">
 <table>
-<thead><tr>{{#table.header}}<th{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/table.header}}</tr></thead>
+<thead><tr>{{#table.header}}<th{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</th>{{/table.header}}</tr></thead>
 <tbody>
 {{#table.rows}}
-<tr>{{#cells}}<td class="{{#numeric}}num{{/numeric}}{{#best}} best{{/best}}">{{text}}</td>{{/cells}}</tr>
+<tr>{{#cells}}<td{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</td>{{/cells}}</tr>
 {{/table.rows}}
 </tbody>
 </table>

@@ -31,7 +31,7 @@ public struct Verdict: Sendable, Equatable {
             out.append("No strategy stays under a 429 budget of \(budget) of requests (pollster's default budget); the lowest 429 rate is \(Self.percent(lowest.rate429)), by \(lowest.strategy).")
         } else {
             let over = all.filter { $0.rate429 > budget429 }.map { "\($0.strategy) (\(Self.percent($0.rate429)))" }
-            out.append("\(within.count) of \(all.count) strategies stay under a 429 budget of \(budget) of requests (pollster's default budget): \(Self.list(within.map(\.strategy))); over it: \(Self.list(over)).")
+            out.append("\(within.count) of \(all.count) strategies \(within.count == 1 ? "stays" : "stay") under a 429 budget of \(budget) of requests (pollster's default budget): \(Self.list(within.map(\.strategy))); over it: \(Self.list(over)).")
         }
 
         let detecting = all.filter { $0.detected > 0 }
