@@ -4,6 +4,7 @@ public struct CSVTable: Sendable, Equatable {
     public var header: [String]
     public var rows: [[String]]
 
+    /// A table with `header` and `rows` (each row as long as the header).
     public init(header: [String], rows: [[String]] = []) {
         self.header = header
         self.rows = rows

@@ -64,7 +64,8 @@ enum ReportCharts {
     /// Detection-lag percentile curves.
     static func lagPercentiles(_ result: RunResult) -> ReportPage.Chart {
         percentileChart(
-            result, id: "chart-lag", title: "Detection lag by percentile", histogram: \.detectionLag,
+            id: "chart-lag", title: "Detection lag by percentile",
+            histograms: result.strategies.map { ($0.name, $0.metrics.detectionLag) },
             caption: "How long after an execution finished its client noticed (r_detect − f_e), at every percentile, HdrHistogram style: the x axis stretches the tail (90%, 99%, 99.9%, ...). Lower is fresher.",
             yLabel: "detection lag (s)", scale: { Double($0) / 1e6 }, describe: { seconds(Double($0) / 1e6) }
         )
@@ -72,9 +73,14 @@ enum ReportCharts {
 
     /// Request-latency percentile curves.
     static func latencyPercentiles(_ result: RunResult) -> ReportPage.Chart {
-        percentileChart(
-            result, id: "chart-latency", title: "Request latency by percentile", histogram: \.latency,
-            caption: "Response time of the API from the moment each request was sent, at every percentile (HdrHistogram style).",
+        // Live runs also measure from the intended send time, free of coordinated omission.
+        let intended = result.strategies.filter { !$0.metrics.latencyFromIntended.isEmpty }
+        return percentileChart(
+            id: "chart-latency", title: "Request latency by percentile",
+            histograms: result.strategies.map { ($0.name, $0.metrics.latency) }
+                + intended.map { ($0.name + " (from intended send)", $0.metrics.latencyFromIntended) },
+            caption: "Response time of the API from the moment each request was sent, at every percentile (HdrHistogram style)."
+                + (intended.isEmpty ? "" : " Curves marked \"from intended send\" measure from when the request should have gone out, so a stalled client's delays count too."),
             yLabel: "latency (ms)", scale: { Double($0) / 1e3 }, describe: { DecimalFormat.milliseconds(fromMicros: $0) + " ms" }
         )
     }
@@ -177,19 +183,17 @@ enum ReportCharts {
     }
 
     private static func percentileChart(
-        _ result: RunResult, id: String, title: String, histogram: KeyPath<StrategyMetrics, MetricHistogram>,
+        id: String, title: String, histograms: [(name: String, histogram: MetricHistogram)],
         caption: String, yLabel: String, scale: @escaping @Sendable (UInt64) -> Double, describe: @escaping @Sendable (UInt64) -> String
     ) -> ReportPage.Chart {
-        let curves = result.strategies.map {
-            PercentileChart.Curve(name: $0.name, spectrum: PercentileSpectrum($0.metrics[keyPath: histogram]))
-        }
+        let curves = histograms.map { PercentileChart.Curve(name: $0.name, spectrum: PercentileSpectrum($0.histogram)) }
         let chart = PercentileChart(id: id, title: title, yLabel: yLabel, curves: curves, scale: scale, describe: describe)
         let levels: [(String, Double)] = [("p50", 50), ("p90", 90), ("p99", 99), ("p99.9", 99.9), ("max", 100)]
         let table = ReportPage.Table(
-            header: [ReportPage.Cell("percentile")] + result.strategies.map { ReportPage.Cell($0.name, numeric: true) },
+            header: [ReportPage.Cell("percentile")] + histograms.map { ReportPage.Cell($0.name, numeric: true) },
             rows: levels.map { label, level in
-                ReportPage.Row(cells: [ReportPage.Cell(label)] + result.strategies.map { strategy in
-                    let metric = strategy.metrics[keyPath: histogram]
+                ReportPage.Row(cells: [ReportPage.Cell(label)] + histograms.map { entry in
+                    let metric = entry.histogram
                     if metric.isEmpty { return ReportPage.Cell("–", numeric: true) }
                     return ReportPage.Cell(describe(level >= 100 ? metric.max : metric.value(atPercentile: level)), numeric: true)
                 })

@@ -14,20 +14,20 @@ enum ReportTemplate {
 :root {
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --card: #f6f8fa; --border: #d1d9e0;
   --grid: #e5e9ee; --axis: #818b98; --best: #1a7f37; --warn-bg: #fff8c5; --warn-border: #d4a72c;
-  --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #b07d00; --c5: #3a9fd8; --c6: #6a3d9a; --c7: #5f6b73;
+  --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #7a7a00; --c5: #3a9fd8; --c6: #6a3d9a; --c7: #5f6b73;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --card: #151b23; --border: #3d444d;
     --grid: #262c36; --axis: #656c76; --best: #3fb950; --warn-bg: #2e2a14; --warn-border: #9e6a03;
-    --c0: #4aa8ff; --c1: #ff8a4c; --c2: #3ddc97; --c3: #f09bd0; --c4: #f2c744; --c5: #8fd3ff; --c6: #b794f6; --c7: #b0bac4;
+    --c0: #4aa8ff; --c1: #ff8a4c; --c2: #3ddc97; --c3: #f09bd0; --c4: #d8d86a; --c5: #8fd3ff; --c6: #b794f6; --c7: #b0bac4;
   }
 }
 @media print {
   :root {
     --bg: #ffffff; --fg: #000000; --muted: #444444; --card: #ffffff; --border: #999999;
     --grid: #dddddd; --axis: #666666; --best: #1a7f37; --warn-bg: #ffffff; --warn-border: #000000;
-    --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #b07d00; --c5: #3a9fd8; --c6: #6a3d9a; --c7: #5f6b73;
+    --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #7a7a00; --c5: #3a9fd8; --c6: #6a3d9a; --c7: #5f6b73;
   }
   body { max-width: none; padding: 0; }
   figure, .summary { break-inside: avoid; }

@@ -65,6 +65,19 @@ import Testing
         }
     }
 
+    @Test func liveRunsAddLatencyFromTheIntendedSendTime() throws {
+        let result = ReportFixtures.handMade()
+        let records = try RFC4180.records(PercentileCSV.renderLatency(result))
+        let intended = records.filter { $0["measure"] == "latency_from_intended" }
+        #expect(Set(intended.map { $0["strategy"]! }) == Set(result.strategies.map(\.name)))
+        for strategy in result.strategies {
+            let last = intended.last { $0["strategy"] == strategy.name }
+            #expect(last?["value_ms"] == DecimalFormat.milliseconds(fromMicros: strategy.metrics.latencyFromIntended.max))
+            #expect(last?["total_count"] == String(strategy.metrics.latencyFromIntended.count))
+        }
+        #expect(try HTMLReport.render(result).contains("slow\nline (from intended send)"))
+    }
+
     @Test func executionsRoundTripWithAwkwardNames() throws {
         let result = ReportFixtures.handMade()
         let text = try #require(ExecutionsCSV.render(result))

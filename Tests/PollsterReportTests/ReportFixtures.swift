@@ -91,6 +91,8 @@ enum ReportFixtures {
         m.detectionLag.record(lag * 2)
         m.timeToOutcome.record(lag + 5_000_000, count: 2)
         m.latency.record(40_000, count: UInt64(2 * polls))
+        m.latencyFromIntended.record(40_000, count: UInt64(2 * polls - 1))
+        m.latencyFromIntended.record(900_000)
         for i in 0..<(2 * polls) {
             m.timeSeries.addRequest(at: Time.milliseconds(Double(i) * 500), rateLimited: i < rateLimited)
         }

@@ -14,6 +14,7 @@ public struct RunResult: Sendable, Codable, Equatable {
     /// results.json otherwise.
     public var executions: [ExecutionRecord]?
 
+    /// A result; `executions` only when the engine kept per-execution detail.
     public init(
         scenario: ScenarioInfo, partial: Bool = false, replications: Int = 1, strategies: [StrategyResult],
         executions: [ExecutionRecord]? = nil
