@@ -14,7 +14,8 @@ struct LineChart: Sendable {
         let points = series.flatMap(\.points)
         let frame = ChartFrame(
             x: .linear(xLabel, maximum: points.map(\.x).max() ?? 1),
-            y: .linear(yLabel, maximum: Swift.max(minimumYMaximum, points.map(\.y).max() ?? 0))
+            // A little headroom, so that a line at the maximum does not run along the frame.
+            y: .linear(yLabel, maximum: Swift.max(minimumYMaximum, (points.map(\.y).max() ?? 0) * 1.04))
         )
         var marks = ""
         for (index, line) in series.enumerated() where !line.points.isEmpty {

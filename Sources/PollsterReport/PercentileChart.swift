@@ -35,7 +35,7 @@ struct PercentileChart: Sendable {
         let all = series.flatMap(\.points)
         let frame = ChartFrame(
             x: .percentile("percentile (log scale of 1/(1-p))", maximumInverseTail: all.map(\.x).max() ?? 100),
-            y: .linear(yLabel, maximum: all.map(\.y).max() ?? 1)
+            y: .linear(yLabel, maximum: (all.map(\.y).max() ?? 1) * 1.04)
         )
         var marks = ""
         for (index, line) in series.enumerated() where !line.points.isEmpty {
