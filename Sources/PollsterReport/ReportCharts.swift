@@ -75,13 +75,28 @@ enum ReportCharts {
     static func latencyPercentiles(_ result: RunResult) -> ReportPage.Chart {
         // Live runs also measure from the intended send time, free of coordinated omission.
         let intended = result.strategies.filter { !$0.metrics.latencyFromIntended.isEmpty }
+        // Milliseconds, unless the slowest response took ten seconds or more.
+        let slowest = result.strategies.map { strategy -> UInt64 in
+            Swift.max(strategy.metrics.latency.max, strategy.metrics.latencyFromIntended.max)
+        }.max() ?? 0
+        let inSeconds = slowest >= 10_000_000
+        let scale: @Sendable (UInt64) -> Double
+        let describe: @Sendable (UInt64) -> String
+        if inSeconds {
+            scale = { Double($0) / 1e6 }
+            describe = { ReportCharts.seconds(Double($0) / 1e6) }
+        } else {
+            scale = { Double($0) / 1e3 }
+            describe = { DecimalFormat.milliseconds(fromMicros: $0) + " ms" }
+        }
         return percentileChart(
             id: "chart-latency", title: "Request latency by percentile",
             histograms: result.strategies.map { ($0.name, $0.metrics.latency) }
                 + intended.map { ($0.name + " (from intended send)", $0.metrics.latencyFromIntended) },
             caption: "Response time of the API from the moment each request was sent, at every percentile (HdrHistogram style)."
                 + (intended.isEmpty ? "" : " Curves marked \"from intended send\" measure from when the request should have gone out, so a stalled client's delays count too."),
-            yLabel: "latency (ms)", scale: { Double($0) / 1e3 }, describe: { DecimalFormat.milliseconds(fromMicros: $0) + " ms" }
+            yLabel: inSeconds ? "latency (s)" : "latency (ms)",
+            scale: scale, describe: describe
         )
     }
 

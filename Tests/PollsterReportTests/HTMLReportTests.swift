@@ -64,6 +64,14 @@ import Testing
         #expect(html.contains("live, against https://api.example.com"))
     }
 
+    @Test func slowLatenciesArePlottedInSeconds() throws {
+        var result = ReportFixtures.handMade()
+        #expect(try HTMLReport.render(result).contains(">latency (ms)</text>"))
+        result.strategies[0].metrics.latency.record(12_000_000)
+        let html = try HTMLReport.render(result)
+        #expect(html.contains(">latency (s)</text>") && !html.contains(">latency (ms)</text>"))
+    }
+
     @Test func sameResultSameBytes() async throws {
         let result = await ReportFixtures.simulated()
         #expect(try HTMLReport.render(result) == HTMLReport.render(result))
