@@ -66,4 +66,6 @@ done <<< "$charts"
 
 if [ "$failed" -ne 0 ]; then exit 1; fi
 echo "check-report-html: ok: $report ($count charts, $(wc -c < "$page") bytes, screenshot $png)"
-echo "check-report-html: screenshot took ${elapsed} ms, ${baseline} ms for an empty page: about $((elapsed - baseline)) ms to render"
+render=$((elapsed - baseline))
+[ "$render" -gt 0 ] || render=0
+echo "check-report-html: screenshot took ${elapsed} ms, ${baseline} ms for an empty page: about ${render} ms to render"
