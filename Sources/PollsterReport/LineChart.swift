@@ -8,6 +8,8 @@ struct LineChart: Sendable {
     var series: [ChartSeries]
     /// The y axis's lowest maximum (so a flat zero line still has a scale).
     var minimumYMaximum = 1.0
+    /// The y axis's highest possible value (100 for percentages), if any.
+    var yLimit: Double?
 
     /// The chart as an `<svg>` element.
     var svg: String {
@@ -15,7 +17,7 @@ struct LineChart: Sendable {
         let frame = ChartFrame(
             x: .linear(xLabel, maximum: points.map(\.x).max() ?? 1),
             // A little headroom, so that a line at the maximum does not run along the frame.
-            y: .linear(yLabel, maximum: Swift.max(minimumYMaximum, (points.map(\.y).max() ?? 0) * 1.04))
+            y: .linear(yLabel, maximum: Swift.min(yLimit ?? .infinity, Swift.max(minimumYMaximum, (points.map(\.y).max() ?? 0) * 1.04)))
         )
         var marks = ""
         for (index, line) in series.enumerated() where !line.points.isEmpty {

@@ -27,7 +27,7 @@ enum ReportCharts {
                 )
             })
         }
-        let chart = LineChart(id: "chart-429", title: "429 rate over time", xLabel: "scenario time (s)", yLabel: "429 responses (% of requests)", series: series)
+        let chart = LineChart(id: "chart-429", title: "429 rate over time", xLabel: "scenario time (s)", yLabel: "429 responses (% of requests)", series: series, yLimit: 100)
         return ReportPage.Chart(
             id: "chart-429", title: "429 rate over time",
             caption: "The share of each strategy's requests answered 429 (rate limited), per \(width(result, factor)) of scenario time, by send time. Gaps: no requests. The budget used in the verdict is \(Verdict.percent(budget429)) over the whole run.",

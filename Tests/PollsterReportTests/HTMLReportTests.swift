@@ -64,6 +64,13 @@ import Testing
         #expect(html.contains("live, against https://api.example.com"))
     }
 
+    @Test func rate429AxisStopsAtOneHundredPercent() throws {
+        let html = try HTMLReport.render(ReportFixtures.handMade())
+        let chart = html.components(separatedBy: "<svg class=\"chart\" id=\"chart-429\"")[1].components(separatedBy: "</svg>")[0]
+        #expect(chart.contains(">100</text>"))
+        #expect(!chart.contains(">120</text>") && !chart.contains(">150</text>"))
+    }
+
     @Test func slowLatenciesArePlottedInSeconds() throws {
         var result = ReportFixtures.handMade()
         #expect(try HTMLReport.render(result).contains(">latency (ms)</text>"))
