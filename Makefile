@@ -3,7 +3,7 @@
 SWIFT ?= swift
 QUICKSTART ?= scenarios/quickstart.yaml
 
-.PHONY: deps build demo test bench release clean
+.PHONY: deps build demo test bench release clean check-report
 
 deps:
 	@bash scripts/install-deps.sh
@@ -18,6 +18,13 @@ demo: deps
 
 test: deps
 	$(SWIFT) test --no-parallel
+
+# A small report rendered in headless Chromium (needs the chromium package): fails when
+# the page is blank, logs to the console, or a chart draws no data; leaves a screenshot.
+check-report: deps
+	$(SWIFT) build --product pollster
+	"$$($(SWIFT) build --show-bin-path)/pollster" simulate scenarios/tight-limits.yaml --out reports/check --quiet
+	bash scripts/check-report-html.sh reports/check/report.html
 
 release: deps
 	$(SWIFT) build -c release

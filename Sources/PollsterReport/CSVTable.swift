@@ -4,6 +4,7 @@ public struct CSVTable: Sendable, Equatable {
     public var header: [String]
     public var rows: [[String]]
 
+    /// A table with `header` and `rows` (each row as long as the header).
     public init(header: [String], rows: [[String]] = []) {
         self.header = header
         self.rows = rows
@@ -21,9 +22,9 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// A field as RFC 4180 writes it: in double quotes (doubled inside) when it holds a
-    /// comma, a quote or a line break.
+    /// comma, a quote or a line break (CRLF is one `Character`, hence `isNewline`).
     public static func quoted(_ field: String) -> String {
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) {
             return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
         }
         return field

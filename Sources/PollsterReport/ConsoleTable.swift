@@ -5,6 +5,7 @@ import PollsterCore
 public struct ConsoleTable: Sendable {
     public var colour: Bool
 
+    /// A table renderer; `colour` highlights the best values with ANSI bold green.
     public init(colour: Bool) { self.colour = colour }
 
     private struct Column {
@@ -15,6 +16,7 @@ public struct ConsoleTable: Sendable {
         var text: (StrategySummary) -> String
     }
 
+    /// The table's text, one line per strategy under a header and a rule.
     public func render(_ result: RunResult) -> String {
         let summaries = result.strategies.map(StrategySummary.init)
         let seconds: (UInt64) -> String = { micros in

@@ -24,4 +24,32 @@ public enum DecimalFormat {
         let fraction = String(micros % 1000)
         return String(micros / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
+
+    /// Nanoseconds as seconds with `digits` decimals (0-9), exact:
+    /// `seconds(fromNanos: 1_234_567_890, digits: 3) == "1.235"`.
+    public static func seconds(fromNanos nanos: Int64, digits: Int) -> String {
+        scaled(nanos, exponent: 9, digits: digits)
+    }
+
+    /// Nanoseconds as milliseconds with `digits` decimals (0-6), exact.
+    public static func milliseconds(fromNanos nanos: Int64, digits: Int) -> String {
+        scaled(nanos, exponent: 6, digits: digits)
+    }
+
+    /// `value` / 10^`exponent` with `digits` (at most `exponent`) decimals, rounded half away
+    /// from zero, in integer arithmetic.
+    static func scaled(_ value: Int64, exponent: Int, digits: Int) -> String {
+        let digits = Swift.min(exponent, Swift.max(0, digits))
+        var unit: UInt64 = 1
+        for _ in 0..<(exponent - digits) { unit *= 10 }
+        var scale: UInt64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value.magnitude + unit / 2) / unit
+        var text = (value < 0 && rounded > 0 ? "-" : "") + String(rounded / scale)
+        if digits > 0 {
+            let fraction = String(rounded % scale)
+            text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
+        }
+        return text
+    }
 }

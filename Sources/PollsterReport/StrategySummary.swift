@@ -34,6 +34,7 @@ public struct StrategySummary: Sendable, Equatable {
     /// Latency from the intended send time (live runs), microseconds.
     public var intendedLatencyP99: UInt64
 
+    /// The headline figures of `result`.
     public init(_ result: StrategyResult) {
         let m = result.metrics
         strategy = result.name

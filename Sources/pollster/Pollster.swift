@@ -17,6 +17,7 @@ struct Pollster: AsyncParsableCommand {
         """,
         subcommands: [
             RunCommand.self,
+            ReportCommand.self,
             SimulateCommand.self,
             ValidateCommand.self,
             ServeCommand.self,

@@ -91,17 +91,16 @@ struct ScenarioRun {
 
     func publish(_ result: RunResult) throws {
         let writer = ReportWriter(directory: scenario.report.out, formats: scenario.report.formats)
-        let outcome: (written: [String], skipped: [ReportFormat])
+        let written: [String]
         do {
-            outcome = try writer.write(result)
+            written = try writer.write(result)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
         if !options.quiet {
             Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result))
-            for path in outcome.written { Terminal.error("wrote \(path)") }
-            for format in outcome.skipped { Terminal.error("note: \(format.rawValue) output is not available in this build yet") }
+            for path in written { Terminal.error("wrote \(path)") }
         }
         if result.partial { throw ExitCode(130) }
     }

@@ -10,12 +10,20 @@ public struct RunResult: Sendable, Codable, Equatable {
     /// Seeds run per strategy (`--replications`), each a full workload.
     public var replications: Int
     public var strategies: [StrategyResult]
+    /// Per-execution detail (executions.csv), when the engine kept it; absent from
+    /// results.json otherwise.
+    public var executions: [ExecutionRecord]?
 
-    public init(scenario: ScenarioInfo, partial: Bool = false, replications: Int = 1, strategies: [StrategyResult]) {
+    /// A result; `executions` only when the engine kept per-execution detail.
+    public init(
+        scenario: ScenarioInfo, partial: Bool = false, replications: Int = 1, strategies: [StrategyResult],
+        executions: [ExecutionRecord]? = nil
+    ) {
         self.scenario = scenario
         self.partial = partial
         self.replications = replications
         self.strategies = strategies
+        self.executions = executions
     }
 }
 

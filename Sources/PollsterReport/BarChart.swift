@@ -1,0 +1,43 @@
+/// Grouped bars: one slot per category (strategy), one bar per series (statistic) in it.
+struct BarChart: Sendable {
+    /// One statistic across the categories.
+    struct Series: Sendable {
+        var name: String
+        var values: [Double]
+        /// Hover titles, one per category.
+        var titles: [String]
+    }
+
+    var id: String
+    var title: String
+    var xLabel: String
+    var yLabel: String
+    var categories: [String]
+    var series: [Series]
+
+    /// The chart as an `<svg>` element.
+    var svg: String {
+        let slotCharacters = Int((ChartFrame.width - ChartFrame.left - ChartFrame.right) / Double(Swift.max(1, categories.count)) / 7)
+        let frame = ChartFrame(
+            x: .categories(xLabel, names: categories, characters: Swift.max(4, slotCharacters)),
+            y: .linear(yLabel, maximum: series.flatMap(\.values).max() ?? 1)
+        )
+        let n = SVG.number
+        let slot = frame.plotWidth / Double(Swift.max(1, categories.count))
+        let barWidth = slot * 0.8 / Double(Swift.max(1, series.count))
+        var marks = ""
+        for (index, statistic) in series.enumerated() {
+            marks += "<g class=\"\(ChartFrame.seriesClass(index))\">"
+            for (category, value) in statistic.values.enumerated() {
+                let x = ChartFrame.left + Double(category) * slot + slot * 0.1 + Double(index) * barWidth
+                let top = frame.py(value), bottom = frame.py(0)
+                // A zero still gets a hairline, so that a reader sees a value was measured.
+                let height = Swift.max(1, bottom - top)
+                marks += "<rect class=\"mark bar\" x=\"\(n(x))\" y=\"\(n(bottom - height))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(height))\"><title>\(SVG.escape(statistic.titles[category]))</title></rect>"
+            }
+            marks += "</g>\n"
+        }
+        let legend = series.enumerated().map { ChartFrame.LegendEntry(name: $0.element.name, series: $0.offset, swatch: .bar) }
+        return frame.render(id: id, title: title, legend: legend, marks: marks)
+    }
+}

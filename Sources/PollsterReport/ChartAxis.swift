@@ -1,0 +1,87 @@
+import Foundation
+
+/// An axis of a chart: its label (with units), scale, range and labelled ticks.
+struct ChartAxis: Sendable {
+    /// How data values map to positions.
+    enum Scale: Sendable {
+        case linear
+        /// Base-10 logarithmic; the range must be positive.
+        case logarithmic
+    }
+
+    /// A labelled tick.
+    struct Tick: Sendable {
+        var value: Double
+        var label: String
+    }
+
+    var label: String
+    var scale: Scale
+    var lower: Double
+    var upper: Double
+    var ticks: [Tick]
+    /// Draw grid lines at the ticks.
+    var grid = true
+
+    /// Where `value` lies between `lower` (0) and `upper` (1), clamped.
+    func fraction(_ value: Double) -> Double {
+        let position: Double
+        switch scale {
+        case .linear:
+            position = upper > lower ? (value - lower) / (upper - lower) : 0
+        case .logarithmic:
+            let low = log10(Swift.max(lower, 1e-12)), high = log10(Swift.max(upper, 1e-12))
+            position = high > low ? (log10(Swift.max(value, 1e-12)) - low) / (high - low) : 0
+        }
+        return Swift.min(1, Swift.max(0, position.isFinite ? position : 0))
+    }
+
+    /// A linear axis from `lower` to a round number at or above `maximum`, with about five
+    /// ticks at round steps (1, 2 or 5 times a power of ten).
+    static func linear(_ label: String, lower: Double = 0, maximum: Double) -> ChartAxis {
+        let top = maximum > lower ? maximum : lower + 1
+        let step = niceStep((top - lower) / 5)
+        let upper = (top / step).rounded(.up) * step
+        let decimals = Swift.max(0, Int(-log10(step).rounded(.down)))
+        var ticks: [Tick] = []
+        var index = (lower / step).rounded(.up)
+        while index * step <= upper + step / 1000 {
+            let value = index * step
+            ticks.append(Tick(value: value, label: DecimalFormat.fixed(value, decimals)))
+            index += 1
+        }
+        return ChartAxis(label: label, scale: .linear, lower: lower, upper: upper, ticks: ticks)
+    }
+
+    /// The percentile axis of HdrHistogram plots: 1/(1-p) on a log scale from 1 (0%) to a
+    /// power of ten at or above `maximumInverseTail` (at least 100, the 99th percentile),
+    /// ticks labelled 0%, 90%, 99%, 99.9%, ...
+    static func percentile(_ label: String, maximumInverseTail: Double) -> ChartAxis {
+        let decades = Swift.max(2, Int(log10(Swift.max(maximumInverseTail, 1)).rounded(.up)))
+        let ticks = (0...decades).map { k in Tick(value: pow(10, Double(k)), label: percentileLabel(decade: k)) }
+        return ChartAxis(label: label, scale: .logarithmic, lower: 1, upper: pow(10, Double(decades)), ticks: ticks)
+    }
+
+    /// Categories at the middle of equal slots (bar charts); no grid.
+    static func categories(_ label: String, names: [String], characters: Int) -> ChartAxis {
+        let ticks = names.enumerated().map { Tick(value: Double($0.offset) + 0.5, label: SVG.truncated($0.element, to: characters)) }
+        return ChartAxis(label: label, scale: .linear, lower: 0, upper: Double(Swift.max(1, names.count)), ticks: ticks, grid: false)
+    }
+
+    /// The percentile at 1/(1-p) = 10^k: 0%, 90%, 99%, 99.9%, ...
+    static func percentileLabel(decade k: Int) -> String {
+        switch k {
+        case 0: return "0%"
+        case 1: return "90%"
+        default: return "99" + (k > 2 ? "." + String(repeating: "9", count: k - 2) : "") + "%"
+        }
+    }
+
+    static func niceStep(_ raw: Double) -> Double {
+        guard raw > 0, raw.isFinite else { return 1 }
+        let magnitude = pow(10, log10(raw).rounded(.down))
+        let normalized = raw / magnitude
+        let nice: Double = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10
+        return nice * magnitude
+    }
+}

@@ -1,0 +1,52 @@
+/// Percentile curves as HdrHistogram plots them: value against 1/(1-p) on a log axis
+/// labelled 0%, 90%, 99%, 99.9%, ... One line per series; the 100% point (the maximum) is
+/// drawn at 1/(1-p) = the number of values, the finest percentile the data resolves.
+struct PercentileChart: Sendable {
+    /// One curve: a spectrum, scaled for display.
+    struct Curve: Sendable {
+        var name: String
+        var spectrum: PercentileSpectrum
+    }
+
+    var id: String
+    var title: String
+    var yLabel: String
+    var curves: [Curve]
+    /// Converts a histogram value (microseconds) to the y axis's unit.
+    var scale: @Sendable (UInt64) -> Double
+    /// The y value as hover text, with its unit.
+    var describe: @Sendable (UInt64) -> String
+
+    /// The chart as an `<svg>` element.
+    var svg: String {
+        let series = curves.map { curve -> ChartSeries in
+            var lastX = 1.0
+            let points = curve.spectrum.points.map { point -> ChartSeries.Point in
+                let x = point.percentile >= 100 ? Swift.max(lastX, Double(curve.spectrum.count)) : point.inverseTail
+                lastX = x
+                let level = DecimalFormat.fixed(point.percentile, point.percentile >= 99.9 ? 4 : 2)
+                return ChartSeries.Point(
+                    x: x, y: scale(point.value),
+                    title: "\(curve.name): p\(level) = \(describe(point.value)) (\(point.totalCount) of \(curve.spectrum.count))"
+                )
+            }
+            return ChartSeries(name: curve.name, points: points)
+        }
+        let all = series.flatMap(\.points)
+        let frame = ChartFrame(
+            x: .percentile("percentile (log scale of 1/(1-p))", maximumInverseTail: all.map(\.x).max() ?? 100),
+            y: .linear(yLabel, maximum: (all.map(\.y).max() ?? 1) * 1.04)
+        )
+        var marks = ""
+        for (index, line) in series.enumerated() where !line.points.isEmpty {
+            marks += "<g class=\"\(ChartFrame.seriesClass(index))\">"
+            marks += "<polyline class=\"mark line\" points=\"" + line.points.map { SVG.number(frame.px($0.x)) + "," + SVG.number(frame.py($0.y)) }.joined(separator: " ") + "\"/>"
+            for point in line.points {
+                marks += "<circle class=\"mark hit\" cx=\"\(SVG.number(frame.px(point.x)))\" cy=\"\(SVG.number(frame.py(point.y)))\" r=\"4\"><title>\(SVG.escape(point.title))</title></circle>"
+            }
+            marks += "</g>\n"
+        }
+        let legend = series.enumerated().map { ChartFrame.LegendEntry(name: $0.element.name, series: $0.offset, swatch: .line) }
+        return frame.render(id: id, title: title, legend: legend, marks: marks)
+    }
+}

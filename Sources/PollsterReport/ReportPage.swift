@@ -1,0 +1,55 @@
+/// What report.html's template renders: plain values, tables and finished SVG charts.
+/// Mustache reads it by reflection, so every property is a stored one.
+struct ReportPage: Sendable {
+    /// A table cell.
+    struct Cell: Sendable {
+        var text: String
+        /// The cell's CSS classes: `num` (right-aligned figures), `best` (the best value of
+        /// its column); nil for none.
+        var cssClass: String?
+
+        /// A cell; `numeric` right-aligns it, `best` highlights it.
+        init(_ text: String, numeric: Bool = false, best: Bool = false) {
+            self.text = text
+            let classes = (numeric ? ["num"] : []) + (best ? ["best"] : [])
+            cssClass = classes.isEmpty ? nil : classes.joined(separator: " ")
+        }
+    }
+
+    /// A table row.
+    struct Row: Sendable {
+        var cells: [Cell]
+    }
+
+    /// A table with a header row.
+    struct Table: Sendable {
+        var header: [Cell]
+        var rows: [Row]
+    }
+
+    /// A chart with its explanation and its data as a table.
+    struct Chart: Sendable {
+        var id: String
+        var title: String
+        var caption: String
+        var svg: String
+        var tableSummary: String
+        var table: Table
+    }
+
+    /// A labelled fact about the run.
+    struct Fact: Sendable {
+        var label: String
+        var value: String
+    }
+
+    var title: String
+    var name: String
+    var summary: String
+    var facts: [Fact]
+    var partial: Bool
+    var verdict: [String]
+    var summaryTable: Table
+    var strategies: [Fact]
+    var charts: [Chart]
+}

@@ -1,0 +1,149 @@
+/// report.html's Mustache template: the page, its stylesheet (light, dark and print) and
+/// the places for the charts' inline SVG. Nothing in it loads from the network.
+enum ReportTemplate {
+    static let text = #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="pollster">
+<title>{{title}}</title>
+<style>
+:root {
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --card: #f6f8fa; --border: #d1d9e0;
+  --grid: #e5e9ee; --axis: #818b98; --best: #1a7f37; --warn-bg: #fff8c5; --warn-border: #d4a72c;
+  --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #7a7a00; --c5: #3a9fd8; --c6: #6a3d9a; --c7: #5f6b73;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --card: #151b23; --border: #3d444d;
+    --grid: #262c36; --axis: #656c76; --best: #3fb950; --warn-bg: #2e2a14; --warn-border: #9e6a03;
+    --c0: #4aa8ff; --c1: #ff8a4c; --c2: #3ddc97; --c3: #f09bd0; --c4: #d8d86a; --c5: #8fd3ff; --c6: #b794f6; --c7: #b0bac4;
+  }
+}
+@media print {
+  :root {
+    --bg: #ffffff; --fg: #000000; --muted: #444444; --card: #ffffff; --border: #999999;
+    --grid: #dddddd; --axis: #666666; --best: #1a7f37; --warn-bg: #ffffff; --warn-border: #000000;
+    --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #7a7a00; --c5: #3a9fd8; --c6: #6a3d9a; --c7: #5f6b73;
+  }
+  body { max-width: none; padding: 0; }
+  figure, .summary { break-inside: avoid; }
+  details:not([open]) { display: none; }
+}
+html { background: var(--bg); color: var(--fg); }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+  line-height: 1.5; max-width: 1100px; margin: 0 auto; padding: 24px 20px 48px; }
+h1 { font-size: 1.7em; margin: 0 0 .2em; }
+h2 { font-size: 1.25em; margin: 1.6em 0 .4em; }
+p.lead { font-size: 1.08em; margin: .2em 0 1em; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1.2em; margin: 0 0 1em; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+.verdict { background: var(--card); border: 1px solid var(--border); border-left: 4px solid var(--best);
+  border-radius: 6px; padding: .7em 1em; }
+.verdict p { margin: .3em 0; }
+.partial { background: var(--warn-bg); border: 1px solid var(--warn-border); border-radius: 6px; padding: .5em 1em; }
+table { border-collapse: collapse; font-size: .9em; margin: .4em 0; }
+th, td { border-bottom: 1px solid var(--border); padding: .25em .6em; text-align: left; vertical-align: top; }
+th { font-weight: 600; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.best, .best-note { color: var(--best); font-weight: 700; }
+.scroll { overflow-x: auto; }
+figure { margin: 0 0 1.2em; }
+figcaption { color: var(--muted); margin: .2em 0 .5em; max-width: 820px; }
+details { margin: .3em 0 1em; }
+summary { cursor: pointer; color: var(--muted); }
+details .scroll { max-height: 420px; overflow-y: auto; }
+svg.chart { display: block; width: 100%; max-width: 820px; height: auto; }
+svg.chart text { font-size: 12px; fill: var(--fg); }
+svg.chart text.label { font-size: 13px; fill: var(--muted); }
+svg.chart .grid line { stroke: var(--grid); stroke-width: 1; }
+svg.chart .axis line { stroke: var(--axis); stroke-width: 1; }
+.c0 { color: var(--c0); } .c1 { color: var(--c1); } .c2 { color: var(--c2); } .c3 { color: var(--c3); }
+.c4 { color: var(--c4); } .c5 { color: var(--c5); } .c6 { color: var(--c6); } .c7 { color: var(--c7); }
+svg.chart .series .line, svg.chart .series line.swatch { fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }
+svg.chart .series.alt .line, svg.chart .series.alt line.swatch { stroke-dasharray: 6 3; }
+svg.chart .series .hit { fill: currentColor; fill-opacity: 0; }
+svg.chart .series .hit:hover { fill-opacity: 1; }
+svg.chart .series .dot, svg.chart .series .bar, svg.chart .series circle.swatch, svg.chart .series rect.swatch { fill: currentColor; }
+svg.chart .series .bar:hover, svg.chart .series .dot:hover { opacity: .75; }
+svg.chart .ring { fill: none; stroke: var(--fg); stroke-width: 1.5; }
+svg.chart .frontier { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 4 4; }
+svg.chart text.point-label { font-size: 12px; fill: var(--fg); }
+footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1px solid var(--border); padding-top: .8em; }
+</style>
+</head>
+<body>
+<header>
+<h1>{{title}}</h1>
+<p class="lead">{{summary}}</p>
+<dl class="facts">
+{{#facts}}
+<dt>{{label}}</dt><dd>{{value}}</dd>
+{{/facts}}
+</dl>
+{{#partial}}
+<p class="partial"><strong>Partial results:</strong> the run was interrupted; every figure covers only what happened until then.</p>
+{{/partial}}
+</header>
+<main>
+<section class="verdict" aria-label="Verdict">
+{{#verdict}}
+<p>{{.}}</p>
+{{/verdict}}
+</section>
+<section class="summary">
+<h2>Summary</h2>
+<div class="scroll">
+<table>
+<thead><tr>{{#summaryTable.header}}<th{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</th>{{/summaryTable.header}}</tr></thead>
+<tbody>
+{{#summaryTable.rows}}
+<tr>{{#cells}}<td{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</td>{{/cells}}</tr>
+{{/summaryTable.rows}}
+</tbody>
+</table>
+</div>
+<p>The best value of each column is in <strong class="best-note">bold green</strong>. Lag is detection lag: how long after an execution finished its client noticed.</p>
+<dl class="facts">
+{{#strategies}}
+<dt>{{label}}</dt><dd>{{value}}</dd>
+{{/strategies}}
+</dl>
+</section>
+{{#charts}}
+<section class="chart-section">
+<h2 id="{{id}}-heading">{{title}}</h2>
+<figure>
+{{{svg}}}
+<figcaption>{{caption}}</figcaption>
+</figure>
+<details>
+<summary>{{tableSummary}}</summary>
+<div class="scroll">
+<table>
+<thead><tr>{{#table.header}}<th{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</th>{{/table.header}}</tr></thead>
+<tbody>
+{{#table.rows}}
+<tr>{{#cells}}<td{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</td>{{/cells}}</tr>
+{{/table.rows}}
+</tbody>
+</table>
+</div>
+</details>
+</section>
+{{/charts}}
+</main>
+<footer>
+<p>Written by pollster from the run's results. Every number here is also in the run's CSV files
+(summary.csv, timeseries.csv, latency.csv, lag.csv) and results.json; <code>pollster report results.json</code>
+renders this page again. Times are scenario time.</p>
+</footer>
+</body>
+</html>
+
+"""#
+}

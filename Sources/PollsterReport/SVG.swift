@@ -1,0 +1,29 @@
+/// Text and numbers as inline SVG (and HTML) needs them.
+enum SVG {
+    /// `text` safe inside an element or a double- or single-quoted attribute.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A coordinate with one decimal, locale-free.
+    static func number(_ value: Double) -> String {
+        DecimalFormat.fixed(value, 1)
+    }
+
+    /// `text` cut to `limit` characters, with an ellipsis when cut.
+    static func truncated(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(Swift.max(1, limit - 1))) + "…"
+    }
+}

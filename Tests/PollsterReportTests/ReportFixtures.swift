@@ -1,0 +1,104 @@
+import Foundation
+import PollsterCore
+import PollsterReport
+import PollsterSim
+
+/// The runs the report tests render: a small fixed-seed simulation, and a hand-made
+/// result with per-execution records and awkward names.
+enum ReportFixtures {
+    /// Set to refresh the golden files on purpose: `POLLSTER_UPDATE_GOLDEN=1 swift test`.
+    static var updating: Bool { ProcessInfo.processInfo.environment["POLLSTER_UPDATE_GOLDEN"] == "1" }
+
+    /// Tests/PollsterReportTests/Golden/.
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// A small run against a tight per-key limit: 80 executions, three strategies.
+    static func scenario(seed: UInt64 = 3) -> Scenario {
+        let s = Time.seconds
+        return Scenario(
+            name: "golden", seed: seed,
+            workload: Workload(
+                executions: 80, arrival: .poisson(Rate(perSecond: 2)),
+                duration: .uniform(min: s(5), max: s(40)),
+                outcomes: OutcomeMix(completed: 0.9, failed: 0.1), apiKeys: 2
+            ),
+            server: ServerModel(
+                latency: .uniform(min: Time.milliseconds(20), max: Time.milliseconds(80)),
+                rateLimits: [RateLimitRule(scope: .apiKey, algorithm: .tokenBucket(rate: Rate(perSecond: 4), burst: 8))]
+            ),
+            strategies: [
+                StrategySpec(name: "fixed-1s", kind: .fixed(interval: s(1))),
+                StrategySpec(name: "expo-full", kind: .exponential(initial: s(1), multiplier: 2, max: s(20), jitter: .full)),
+                StrategySpec(name: "docs", kind: .recommended),
+            ],
+            client: ClientPolicy(timeout: s(120))
+        )
+    }
+
+    /// The simulated run.
+    static func simulated(seed: UInt64 = 3) async -> RunResult {
+        await Simulator(scenario: scenario(seed: seed), jobs: 1).run()
+    }
+
+    /// The golden run: the simulation's results.json kept under Golden/simulated/, so the report
+    /// goldens change only when the report does (refreshed from the simulator on update).
+    static func goldenRun() async throws -> RunResult {
+        let directory = goldenDirectory.appendingPathComponent("simulated")
+        let url = directory.appendingPathComponent("input-results.json")
+        if updating {
+            let result = await simulated()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try ResultsJSON.encode(result).write(to: url)
+            return result
+        }
+        return try ResultsJSON.decode(Data(contentsOf: url))
+    }
+
+    /// A result built by hand: names that need quoting and escaping, per-execution records,
+    /// a live target.
+    static func handMade() -> RunResult {
+        var info = ScenarioInfo(scenario())
+        info.name = "hand <made> & \"quoted\""
+        info.summary = "A result built by hand, with a target at https://api.example.com/v1 and <b>markup</b>."
+        info.mode = .live
+        info.target = "https://api.example.com"
+        let fast = metrics(polls: 9, lag: 400_000, rateLimited: 4)
+        let slow = metrics(polls: 3, lag: 2_500_000, rateLimited: 0)
+        let strategies = [
+            StrategyResult(name: "fast, \"eager\"", description: "every 500ms <fast>", metrics: fast),
+            StrategyResult(name: "slow\nline", description: "exponential & patient", metrics: slow),
+        ]
+        let executions = [
+            ExecutionRecord(strategy: "fast, \"eager\"", index: 0, created: 0, finished: Time.seconds(4), detected: Time.milliseconds(4400), polls: 9, responses429: 4, outcome: .completed, end: .detected),
+            ExecutionRecord(strategy: "fast, \"eager\"", index: 1, created: Time.milliseconds(250), finished: Time.seconds(5), detected: nil, polls: 9, responses429: 0, outcome: .failed, end: .abandoned),
+            ExecutionRecord(strategy: "slow\nline", index: 0, created: 0, finished: Time.seconds(4), detected: Time.milliseconds(6500), polls: 3, responses429: 0, outcome: .completed, end: .detected),
+            ExecutionRecord(strategy: "slow\nline", index: 1, created: Time.milliseconds(250), finished: Time.seconds(5), detected: Time.milliseconds(10_000), polls: 3, responses429: 0, outcome: .cancelled, end: .detected),
+        ]
+        return RunResult(scenario: info, strategies: strategies, executions: executions)
+    }
+
+    /// Two executions' worth of metrics: `polls` each, lags `lag` and 2 `lag` (microseconds),
+    /// the first `rateLimited` requests answered 429.
+    static func metrics(polls: Int, lag: UInt64, rateLimited: Int) -> StrategyMetrics {
+        var m = StrategyMetrics()
+        m.executions = 2
+        m.detected = 2
+        m.requests = 2 * polls
+        m.responses429 = rateLimited
+        m.responses200 = 2 * polls - rateLimited
+        m.pollsPerExecution.record(UInt64(polls), count: 2)
+        m.detectionLag.record(lag)
+        m.detectionLag.record(lag * 2)
+        m.timeToOutcome.record(lag + 5_000_000, count: 2)
+        m.latency.record(40_000, count: UInt64(2 * polls))
+        m.latencyFromIntended.record(40_000, count: UInt64(2 * polls - 1))
+        m.latencyFromIntended.record(900_000)
+        for i in 0..<(2 * polls) {
+            m.timeSeries.addRequest(at: Time.milliseconds(Double(i) * 500), rateLimited: i < rateLimited)
+        }
+        m.timeSeries.addDetection(at: Time.seconds(3))
+        m.timeSeries.noteActive(2, until: Time.seconds(3))
+        m.timeSeries.finish(activeAtEnd: 0)
+        return m
+    }
+}
