@@ -129,10 +129,12 @@ struct ServeCommand: AsyncParsableCommand {
             lines.append("  OpenAPI document: \(url)/openapi.json; stop with Ctrl-C")
             Self.emit(lines)
         }
+        var lifecycleLogger = logger
+        lifecycleLogger.logLevel = max(level, .info)
         let group = ServiceGroup(configuration: .init(
             services: [service],
             gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger
+            logger: lifecycleLogger
         ))
         do {
             try await group.run()

@@ -98,7 +98,7 @@ struct LiveServerTests {
             let start = ContinuousClock.now
             let execution = try await create(client, body: #"{"durationMs": 6000, "queueMs": 2000, "outcome": "completed", "metadata": {"purpose": "lifecycle"}}"#)
             #expect(execution.status == .pending)
-            var statuses: [ExecutionStatus] = []
+            var statuses: [ExecutionStatus] = [execution.status]
             var percentages: [Double] = []
             var last = execution
             while !last.status.isTerminal, start.duration(to: .now) < .seconds(5) {
@@ -115,7 +115,8 @@ struct LiveServerTests {
             #expect(last.output != nil && last.completedAt != nil)
             #expect(last.metrics?.queueMs == 2000 && last.metrics?.runMs == 6000)
             #expect(last.metadata == ["purpose": .string("lifecycle")])
-            #expect(start.duration(to: .now) < .seconds(1))
+            // About 0.4 s of wall time; the bound leaves room for a busy machine.
+            #expect(start.duration(to: .now) < .seconds(3))
         }
     }
 
@@ -195,14 +196,14 @@ struct LiveServerTests {
             let hugeKey = try await client.get("/v1/executions/exec_x", headers: MockFixtures.bearer(String(repeating: "k", count: 12_000)))
             #expect(hugeKey.status == .unauthorized)
 
-            // Beyond the HTTP parser's own limit the connection is refused with a 400;
-            // the server goes on serving.
+            // Beyond the HTTP parser's own limit (80 KiB) Hummingbird answers a bare 400 and
+            // closes that connection; the server goes on serving.
             try await MockFixtures.withClient(of: server) { other in
                 var enormous = auth
                 enormous[HTTPField.Name("X-Padding")!] = String(repeating: "b", count: 200_000)
-                if let response = try? await other.get("/healthz", headers: enormous) {
-                    #expect(response.status == .badRequest)
-                }
+                let response = try await other.get("/healthz", headers: enormous)
+                #expect(response.status == .badRequest)
+                #expect(response.headers[.connection] == "close")
             }
             let health = try await client.get("/healthz")
             #expect(health.status == .ok)
@@ -218,7 +219,7 @@ struct LiveServerTests {
             let response = try await client.get("/v1/executions/\(id)", headers: MockFixtures.bearer(MockFixtures.readWrite))
             let elapsed = start.duration(to: .now)
             #expect(response.status == .ok)
-            #expect(elapsed >= .milliseconds(195) && elapsed < .milliseconds(1500))
+            #expect(elapsed >= .milliseconds(195) && elapsed < .seconds(3))
         }
     }
 
