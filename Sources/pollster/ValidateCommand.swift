@@ -11,7 +11,8 @@ struct ValidateCommand: ParsableCommand {
             Loads each scenario file and reports every problem at once, one per line, as
             FILE:LINE: KEY.PATH: what is wrong; what is allowed. For a valid file it prints
             "ok: FILE" and a paragraph describing the workload, server, strategies and mode.
-            Exits with status 1 when any file has problems.
+
+            Problems go to standard error; the exit status is 1 when any file has one.
 
             Example:
               pollster validate scenarios/quickstart.yaml scenarios/tight-limits.yaml
@@ -29,10 +30,12 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        for (index, file) in files.enumerated() {
+        var printedAny = false
+        for file in files {
             do {
                 let scenario = try ScenarioLoader.load(path: file)
-                if index > 0 { print() }
+                if printedAny { print() }
+                printedAny = true
                 print("ok: \(file)")
                 print(scenario.summary)
             } catch {

@@ -5,8 +5,8 @@ import Testing
 @Suite("ScenarioLoader: empirical distributions")
 struct EmpiricalDistributionTests {
     /// Writes `scenario.yaml` (the minimal scenario with an empirical duration from
-    /// `data/d.csv`) and the CSV into a fresh directory; returns the scenario's path.
-    func write(csv: String?) throws -> (scenario: String, csv: String) {
+    /// `data/d.csv`) and the CSV into a fresh directory, which the caller removes.
+    func write(csv: String?) throws -> (directory: URL, scenario: String, csv: String) {
         let directory = try ScenarioFixtures.temporaryDirectory()
         let data = directory.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
@@ -16,23 +16,26 @@ struct EmpiricalDistributionTests {
             of: "duration: 20s", with: "duration: { kind: empirical, file: data/d.csv }")
         let scenarioURL = directory.appendingPathComponent("scenario.yaml")
         try yaml.write(to: scenarioURL, atomically: true, encoding: .utf8)
-        return (scenarioURL.path, csvURL.path)
+        return (directory, scenarioURL.path, csvURL.path)
     }
 
     @Test func samplesLoadRelativeToTheScenarioFile() throws {
         let files = try write(csv: "duration_s\n1.5\n\n0.25\r\n# a comment\n30\n")
+        defer { try? FileManager.default.removeItem(at: files.directory) }
         let scenario = try ScenarioLoader.load(path: files.scenario)
         #expect(scenario.workload.duration == .empirical(samples: [1_500_000_000, 250_000_000, 30_000_000_000], source: "data/d.csv"))
     }
 
     @Test func aFileWithoutHeaderLoads() throws {
         let files = try write(csv: "2\n4\n")
+        defer { try? FileManager.default.removeItem(at: files.directory) }
         let scenario = try ScenarioLoader.load(path: files.scenario)
         #expect(scenario.workload.duration == .empirical(samples: [2_000_000_000, 4_000_000_000], source: "data/d.csv"))
     }
 
     @Test func badLinesNameTheCSVFileAndLine() throws {
         let files = try write(csv: "seconds\n1\nabc\n-2\n3,4\n")
+        defer { try? FileManager.default.removeItem(at: files.directory) }
         do throws(ScenarioError) {
             _ = try ScenarioLoader.load(path: files.scenario)
             Issue.record("expected an error")
@@ -48,6 +51,7 @@ struct EmpiricalDistributionTests {
 
     @Test func aMissingCSVIsReportedAtTheScenarioLine() throws {
         let files = try write(csv: nil)
+        defer { try? FileManager.default.removeItem(at: files.directory) }
         do throws(ScenarioError) {
             _ = try ScenarioLoader.load(path: files.scenario)
             Issue.record("expected an error")
@@ -60,6 +64,7 @@ struct EmpiricalDistributionTests {
 
     @Test func anEmptyCSVIsReported() throws {
         let files = try write(csv: "duration_s\n")
+        defer { try? FileManager.default.removeItem(at: files.directory) }
         do throws(ScenarioError) {
             _ = try ScenarioLoader.load(path: files.scenario)
             Issue.record("expected an error")

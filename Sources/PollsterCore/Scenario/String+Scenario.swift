@@ -13,8 +13,3 @@ extension String {
         String(filter { $0 != "_" })
     }
 }
-
-extension Character {
-    /// True for the digits 0-9 (not other Unicode digits).
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
