@@ -112,8 +112,8 @@ public final class MockServer: Sendable {
         }
     }
 
-    /// True for 127.0.0.0/8, ::1 and localhost.
-    static func isLoopback(_ host: String) -> Bool {
+    /// True for the hosts the mock may bind: 127.0.0.0/8, ::1 and localhost.
+    public static func isLoopback(_ host: String) -> Bool {
         if host == "localhost" || host == "::1" || host == "[::1]" { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
         guard octets.count == 4, octets[0] == "127" else { return false }
