@@ -106,7 +106,9 @@ let package = Package(
             name: "MockServerTests",
             dependencies: [
                 "MockServer", "PollsterCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

@@ -24,7 +24,4 @@ public final class APIKeyRegistry: Sendable {
 
     /// The number of keys accepted.
     public var count: Int { grants.withLock { $0.count } }
-
-    /// The largest rate-limiter index any key uses, or nil without keys.
-    public var highestIndex: Int? { grants.withLock { $0.values.map(\.index).max() } }
 }

@@ -96,7 +96,7 @@ package final class ExecutionAPI: Sendable {
         }
         let workload = configuration.workload
         let seed = configuration.seed
-        let (id, _) = store.create(flowId: flowId, metadata: request.metadata ?? [:]) { index in
+        let (record, latency) = store.create(flowId: flowId, metadata: request.metadata ?? [:], makePlan: { index in
             var rng = RandomStream.execution.generator(seed: seed, index: UInt64(index))
             let sampledRun = workload.duration.sample(&rng)
             let sampledOutcome = workload.outcomes.outcome(for: rng.nextUnit())
@@ -109,13 +109,9 @@ package final class ExecutionAPI: Sendable {
                 outcome: request.outcome ?? sampledOutcome,
                 apiKey: apiKey
             )
-        }
-        let found = store.withRecord(id: id) { record in
-            (record, drawLatency(&record.latency))
-        }
-        guard let (record, latency) = found else { return APIResult(.executionNotFound) }
+        }, drawLatency: drawLatency)
         let resource = record.resource(at: time, include: [], epoch: epoch, version: configuration.flowVersion)
-        let headers: HTTPFields = [.contentType: "application/json", .location: "/v1/executions/\(id)"]
+        let headers: HTTPFields = [.contentType: "application/json", .location: "/v1/executions/\(record.id)"]
         return APIResult(status: .accepted, headers: headers, body: resource.jsonBytes(), latency: latency)
     }
 

@@ -39,16 +39,22 @@ public final class ExecutionStore: Sendable {
     }
 
     /// Makes the plan of an execution created over HTTP (its index one past every index
-    /// seen so far) and registers it; returns the id and the plan.
-    func create(flowId: String, metadata: [String: JSONValue], makePlan: (_ index: Int) -> ExecutionPlan) -> (id: String, plan: ExecutionPlan) {
+    /// seen so far), registers it and returns it with the first latency of its stream.
+    func create(
+        flowId: String,
+        metadata: [String: JSONValue],
+        makePlan: (_ index: Int) -> ExecutionPlan,
+        drawLatency: (inout Xoshiro256StarStar) -> Nanoseconds
+    ) -> (record: ExecutionRecord, latency: Nanoseconds) {
         state.withLock { state in
             let plan = makePlan(state.nextCreatedIndex)
             let latency = RandomStream.latency.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index))
-            let record = ExecutionRecord(serial: state.records.count, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
+            var record = ExecutionRecord(serial: state.records.count, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
+            let first = drawLatency(&record.latency)
             state.records.append(record)
             state.serialByID[record.id] = record.serial
             state.nextCreatedIndex = plan.index + 1
-            return (record.id, plan)
+            return (record, first)
         }
     }
 

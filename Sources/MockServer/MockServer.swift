@@ -16,6 +16,7 @@ import Synchronization
 /// ``withRunning(_:)`` on `127.0.0.1:0`, registers its executions and keys, polls the base
 /// URL it is given and stops it gracefully when the body returns.
 public final class MockServer: Sendable {
+    /// What the server serves and where.
     public let configuration: MockServerConfiguration
     /// The clock mapping wall time to the scenario time every request is evaluated at.
     public let clock: ScenarioClock
@@ -62,6 +63,9 @@ public final class MockServer: Sendable {
         let router = MockExecutionAPI.router(api: api, clock: clock, counters: counters, logger: logger)
         let host = configuration.host
         let configuredPort = configuration.port
+        // Per-request lines go to `logger` at debug; the framework's own debug chatter does not.
+        var frameworkLogger = logger
+        frameworkLogger.logLevel = max(logger.logLevel, .info)
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuredPort)),
@@ -71,7 +75,7 @@ public final class MockServer: Sendable {
                 self.boundURL.withLock { $0 = url }
                 await onServerRunning(url)
             },
-            logger: logger
+            logger: frameworkLogger
         )
         try await app.run()
     }
@@ -108,8 +112,8 @@ public final class MockServer: Sendable {
         }
     }
 
-    /// True for 127.0.0.0/8, ::1 and localhost.
-    static func isLoopback(_ host: String) -> Bool {
+    /// True for the hosts the mock may bind: 127.0.0.0/8, ::1 and localhost.
+    public static func isLoopback(_ host: String) -> Bool {
         if host == "localhost" || host == "::1" || host == "[::1]" { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
         guard octets.count == 4, octets[0] == "127" else { return false }

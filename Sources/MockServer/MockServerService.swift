@@ -3,6 +3,7 @@ import ServiceLifecycle
 /// A ``MockServer`` as a swift-service-lifecycle `Service` that reports its base URL once
 /// it listens, so that a `ServiceGroup` can run it and shut it down gracefully.
 public struct MockServerService: Service {
+    /// The server this service runs.
     public let server: MockServer
     let onServerRunning: @Sendable (String) async -> Void
 

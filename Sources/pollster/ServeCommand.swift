@@ -12,24 +12,16 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the mock execution API (GET /v1/executions/{id} and friends) on this machine.",
         discussion: """
-            Serves the execution API that pollster polls: executions move pending -> running
-            -> completed | failed | cancelled on the scenario's clock, responses wait the
-            scenario's latency, and the scenario's rate limits answer 429 with Retry-After
-            and RateLimit headers. Without --scenario it uses a built-in model: latency
-            lognormal (median 40ms, p99 250ms) and a token bucket of 10/s, burst 20, per key.
+            Serves the execution API that pollster polls: executions move pending -> running -> completed | failed | cancelled on the scenario's clock, responses wait the scenario's latency (divided by the time scale), and the scenario's rate limits answer 429 with Retry-After and RateLimit headers. Without --scenario it uses a built-in model: latency lognormal (median 40ms, p99 250ms) and a token bucket of 10/s, burst 20, per API key.
 
-            API keys: from --keys-file FILE (lines `KEY scope1,scope2`) or the environment
-            variable POLLSTER_MOCK_KEYS (the same entries separated by `;`); otherwise a
-            demo key with both scopes (executions:read, executions:write) is made and
-            printed. Keys are never taken from a flag and never logged.
+            API keys come from --keys-file FILE (lines `KEY scope1,scope2`) or the environment variable POLLSTER_MOCK_KEYS (the same entries separated by `;`); otherwise a demo key with both scopes (executions:read, executions:write) is made and printed. Keys are never taken from a flag and never logged.
 
-            The OpenAPI 3.1 document is served at /openapi.json; /healthz answers 200.
-            Stop with Ctrl-C (or SIGTERM): in-flight requests finish, then it reports how
-            many requests it served and rejected. Listens on loopback addresses only.
+            The OpenAPI 3.1 document is at /openapi.json; /healthz answers 200. Stop with Ctrl-C or SIGTERM: in-flight requests finish, then it reports how many requests it served and rejected. It listens on loopback addresses only.
 
             Example:
-              pollster serve --port 8080 --scenario scenarios/quickstart.yaml --time-scale 60
-              curl -s -X POST -H "Authorization: Bearer $KEY" http://127.0.0.1:8080/v1/flows/flow_demo/executions
+              pollster serve --port 8080 --scenario scenarios/quickstart.yaml
+              curl -s -X POST -H "Authorization: Bearer $KEY" \\
+                http://127.0.0.1:8080/v1/flows/flow_demo/executions
             """
     )
 
@@ -59,6 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let timeScale, !(timeScale > 0 && timeScale.isFinite) {
             throw ValidationError("--time-scale must be a positive number, got \(timeScale)")
         }
+        guard MockServer.isLoopback(host) else {
+            throw ValidationError("--host must be a loopback address (127.0.0.1, ::1, localhost); got '\(host)'")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
         }
@@ -82,8 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration = MockServerConfiguration(scenario: loaded)
                 description = "scenario \(loaded.name): latency \(loaded.server.latency.summary), " + Self.describe(loaded.server.rateLimits)
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(1)
+                throw Self.failure("\(error)")
             }
         } else {
             configuration = MockServerConfiguration(server: MockServerConfiguration.demoServer)
@@ -109,7 +103,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try MockServer(configuration: configuration, logger: logger)
         } catch {
-            throw ValidationError(String(describing: error))
+            throw Self.failure("\(error)")
         }
         let timeScaleText = Time.trimmed(configuration.timeScale)
         let keyCount = keys.grants.count
@@ -129,15 +123,17 @@ struct ServeCommand: AsyncParsableCommand {
             lines.append("  OpenAPI document: \(url)/openapi.json; stop with Ctrl-C")
             Self.emit(lines)
         }
+        var lifecycleLogger = logger
+        lifecycleLogger.logLevel = max(level, .info)
         let group = ServiceGroup(configuration: .init(
             services: [service],
             gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger
+            logger: lifecycleLogger
         ))
         do {
             try await group.run()
         } catch {
-            throw ValidationError("the mock server stopped: \(error)")
+            throw Self.failure("the mock server stopped: \(error)")
         }
         let counts = server.requestCounts
         Self.emit(["served \(counts.total) requests: \(counts.succeeded) succeeded, \(counts.rejected) rejected (\(counts.rateLimited) rate-limited)"])
@@ -148,21 +144,27 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             if let keysFile {
                 guard let data = FileManager.default.contents(atPath: keysFile), let text = String(data: data, encoding: .utf8) else {
-                    throw ValidationError("cannot read the keys file '\(keysFile)'")
+                    throw Self.failure("cannot read the keys file '\(keysFile)'")
                 }
                 let grants = try APIKeyGrant.parse(text, separator: "\n", source: keysFile)
-                guard !grants.isEmpty else { throw ValidationError("the keys file '\(keysFile)' holds no keys") }
+                guard !grants.isEmpty else { throw Self.failure("the keys file '\(keysFile)' holds no keys") }
                 return (grants, keysFile, false)
             }
             if let text = ProcessInfo.processInfo.environment["POLLSTER_MOCK_KEYS"] {
                 let grants = try APIKeyGrant.parse(text, separator: ";", source: "POLLSTER_MOCK_KEYS")
-                guard !grants.isEmpty else { throw ValidationError("POLLSTER_MOCK_KEYS holds no keys") }
+                guard !grants.isEmpty else { throw Self.failure("POLLSTER_MOCK_KEYS holds no keys") }
                 return (grants, "POLLSTER_MOCK_KEYS", false)
             }
         } catch let error as APIKeyGrantError {
-            throw ValidationError(error.description)
+            throw Self.failure(error.description)
         }
         return ([], "", true)
+    }
+
+    /// Reports `message` on stderr as one line; the command then exits with status 1.
+    private static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(1)
     }
 
     /// Writes lines to stdout at once (unbuffered: a script may be waiting for them).
