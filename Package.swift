@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PollsterCore", targets: ["PollsterCore"]),
         .library(name: "PollsterSim", targets: ["PollsterSim"]),
         .library(name: "PollsterReport", targets: ["PollsterReport"]),
+        .library(name: "PollsterPlan", targets: ["PollsterPlan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,10 +26,14 @@ let package = Package(
         ),
         .target(name: "PollsterSim", dependencies: ["PollsterCore"]),
         .target(name: "PollsterReport", dependencies: ["PollsterCore"]),
+        .target(
+            name: "PollsterPlan",
+            dependencies: ["PollsterCore", "PollsterSim", "PollsterReport", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "pollster",
             dependencies: [
-                "PollsterCore", "PollsterSim", "PollsterReport",
+                "PollsterCore", "PollsterSim", "PollsterReport", "PollsterPlan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +45,7 @@ let package = Package(
         .testTarget(name: "PollsterCoreTests", dependencies: ["PollsterCore"]),
         .testTarget(name: "PollsterSimTests", dependencies: ["PollsterSim", "PollsterCore"]),
         .testTarget(name: "PollsterReportTests", dependencies: ["PollsterReport", "PollsterCore", "PollsterSim"]),
+        .testTarget(name: "PollsterPlanTests", dependencies: ["PollsterPlan", "PollsterCore", "PollsterSim"]),
     ],
     swiftLanguageModes: [.v6]
 )

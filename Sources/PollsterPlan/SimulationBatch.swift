@@ -1,0 +1,46 @@
+import PollsterCore
+import PollsterSim
+
+/// Runs many independent simulations in parallel: one child task per simulation in a task
+/// group, at most `jobs` at once, results returned by job index so that nothing depends on
+/// which simulation finished first.
+public struct SimulationBatch: Sendable {
+    /// Maximum simulations running at once.
+    public let jobs: Int
+    /// Counters for a progress display; optional.
+    public let progress: PlanProgress?
+
+    /// A batch runner using at most `jobs` cores (default: the active cores).
+    public init(jobs: Int? = nil, progress: PlanProgress? = nil) {
+        self.jobs = Swift.max(1, jobs ?? Simulator.activeCores)
+        self.progress = progress
+    }
+
+    /// The metrics of each job, in order; nil for jobs not run because the calling task
+    /// was cancelled (and for a job cancelled midway).
+    public func run(_ work: [SimulationJob]) async -> [StrategyMetrics?] {
+        var results = [StrategyMetrics?](repeating: nil, count: work.count)
+        guard !work.isEmpty else { return results }
+        await withTaskGroup(of: (Int, StrategyMetrics?).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < work.count, !Task.isCancelled else { return }
+                let index = next
+                let job = work[index]
+                next += 1
+                group.addTask {
+                    let simulation = StrategySimulation(scenario: job.scenario, strategy: job.scenario.strategies[job.strategy], seed: job.seed)
+                    let outcome = simulation.run()
+                    return (index, outcome.partial ? nil : outcome.metrics)
+                }
+            }
+            for _ in 0..<Swift.min(jobs, work.count) { startNext() }
+            for await (index, metrics) in group {
+                results[index] = metrics
+                progress?.finishedSimulation()
+                startNext()
+            }
+        }
+        return results
+    }
+}
