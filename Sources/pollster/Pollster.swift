@@ -19,6 +19,9 @@ struct Pollster: AsyncParsableCommand {
             RunCommand.self,
             SimulateCommand.self,
             ValidateCommand.self,
+            SweepCommand.self,
+            TuneCommand.self,
+            CapacityCommand.self,
         ]
     )
 }
