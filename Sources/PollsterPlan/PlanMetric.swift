@@ -64,6 +64,12 @@ public enum PlanMetric: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The title without its unit, for tables whose cells carry the unit: `429 rate`.
+    public var label: String {
+        guard let open = title.range(of: " (") else { return title }
+        return String(title[..<open.lowerBound])
+    }
+
     /// The value as charts show it: percent for the 429 rate, seconds for times.
     public func display(_ value: Double) -> Double {
         switch self {

@@ -29,17 +29,15 @@ public struct TuningParameter: Sendable, Hashable {
     /// Searched on a log scale (durations and positive bounds).
     public var logarithmic: Bool { kind == .duration && low > 0 }
 
-    /// The value at `u` in [0, 1] of the range, as a scenario writes it (durations to the
-    /// millisecond, numbers to three decimals), so the value simulated is the value printed.
+    /// The value at `u` in [0, 1] of the range, as a scenario writes it (three significant
+    /// digits: `1.25s`, `37.6s`, `1.85`), so the value simulated is the value printed.
     public func text(at u: Double) -> String {
         let clamped = Swift.min(1, Swift.max(0, u))
         let value = logarithmic ? low * pow(high / low, clamped) : low + (high - low) * clamped
+        let rounded = Double(ParameterValues.significant(value, digits: 3)) ?? value
         switch kind {
-        case .duration:
-            let millis = Swift.max(1, (value * 1000).rounded())
-            return millis.truncatingRemainder(dividingBy: 1000) == 0 ? "\(Int(millis / 1000))s" : "\(Int(millis))ms"
-        default:
-            return ParameterValues.significant((value * 1000).rounded() / 1000)
+        case .duration: return ParameterValues.duration(Swift.max(0.001, rounded))
+        default: return ParameterValues.significant(rounded, digits: 3)
         }
     }
 

@@ -24,11 +24,11 @@ public struct TuningResult: Sendable {
     public var partial: Bool
 
     /// The constraints that bind: the ones the winner breaks when nothing is feasible,
-    /// otherwise the ones it is within 10% of.
+    /// otherwise the ones it comes within 20% of.
     public var binding: [TuningConstraint] {
         constraints.enumerated().filter { index, constraint in
             let value = winner.search[index + 1]
-            return feasible ? value >= constraint.limit * 0.9 : value > constraint.limit
+            return feasible ? value >= constraint.limit * 0.8 : value > constraint.limit
         }.map(\.element)
     }
 

@@ -113,7 +113,7 @@ struct TuneCommand: AsyncParsableCommand {
             rows.append([parameter.name, result.start.values[index], result.winner.values[index]])
         }
         for (index, metric) in result.metrics.enumerated() {
-            let label = index == 0 ? "\(metric.title), objective" : metric.title
+            let label = index == 0 ? "\(metric.label) (objective)" : metric.label
             func cell(_ interval: ConfidenceInterval) -> String {
                 interval.count == 0 ? "-" : metric.describe(interval.mean) + " ±" + metric.describe(interval.halfWidth)
             }
@@ -124,7 +124,7 @@ struct TuneCommand: AsyncParsableCommand {
         for (index, constraint) in result.constraints.enumerated() {
             let fresh = result.winner.recheck[index + 1]
             if fresh.count > 0, fresh.mean > constraint.limit {
-                after += "note: on fresh seeds the winner's \(constraint.metric.title) is \(constraint.metric.describe(fresh.mean)), over \(constraint.summary)\n"
+                after += "note: on fresh seeds the winner's \(constraint.metric.label) is \(constraint.metric.describe(fresh.mean)), over \(constraint.summary)\n"
             }
         }
         let binding = result.binding
