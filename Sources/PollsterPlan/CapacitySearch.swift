@@ -22,8 +22,11 @@ public struct CapacitySearch: Sendable {
     /// Indices of the strategies searched.
     public let strategies: [Int]
 
-    /// Doublings or halvings tried before giving up on a bracket.
-    static let maxBracketSteps = 16
+    /// Doublings tried before giving up on a bracket (4096 times the scenario's load).
+    static let maxDoublings = 12
+    /// Halvings tried before giving up on a bracket (1/1024 of the scenario's load): lower
+    /// loads stretch a run's scenario time, and with it the time series, without bound.
+    static let maxHalvings = 10
     /// Bisection steps at most.
     static let maxBisections = 30
 
@@ -149,14 +152,14 @@ public struct CapacitySearch: Sendable {
         switch (bracket.feasibleBelow, bracket.infeasibleAbove) {
         case (nil, .some(let high)):
             let lower = axis.whole ? (high / 2).rounded(.down) : high / 2
-            if bracket.steps > Self.maxBracketSteps || lower < (axis.whole ? 1 : 1e-9) || lower == high {
+            if bracket.steps > Self.maxHalvings || lower < (axis.whole ? 1 : 1e-9) || lower == high {
                 bracket.next = nil
                 bracket.status = .belowRange(high)
             } else {
                 bracket.next = lower
             }
         case (.some(let low), nil):
-            if bracket.steps > Self.maxBracketSteps {
+            if bracket.steps > Self.maxDoublings {
                 bracket.next = nil
                 bracket.status = .aboveRange(low)
             } else {
@@ -164,7 +167,7 @@ public struct CapacitySearch: Sendable {
             }
         case (.some(let low), .some(let high)):
             let narrow = axis.whole ? high - low <= 1 : (high - low) / low <= tolerance
-            if narrow || bracket.steps > Self.maxBracketSteps + Self.maxBisections {
+            if narrow || bracket.steps > Self.maxDoublings + Self.maxHalvings + Self.maxBisections {
                 bracket.next = nil
                 bracket.status = .found
             } else if axis.whole {

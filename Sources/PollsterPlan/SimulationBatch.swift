@@ -10,6 +10,9 @@ public struct SimulationBatch: Sendable {
     /// Counters for a progress display; optional.
     public let progress: PlanProgress?
 
+    /// The time-series bucket of plan simulations: one day of scenario time.
+    static let bucket = Time.seconds(86_400)
+
     /// A batch runner using at most `jobs` cores (default: the active cores).
     public init(jobs: Int? = nil, progress: PlanProgress? = nil) {
         self.jobs = Swift.max(1, jobs ?? Simulator.activeCores)
@@ -29,7 +32,11 @@ public struct SimulationBatch: Sendable {
                 let job = work[index]
                 next += 1
                 group.addTask {
-                    let simulation = StrategySimulation(scenario: job.scenario, strategy: job.scenario.strategies[job.strategy], seed: job.seed)
+                    // Plans read no time series: one coarse bucket keeps a run's memory flat
+                    // however long its scenario time (a low load stretches it).
+                    var scenario = job.scenario
+                    scenario.report.bucket = Swift.max(scenario.report.bucket, Self.bucket)
+                    let simulation = StrategySimulation(scenario: scenario, strategy: scenario.strategies[job.strategy], seed: job.seed)
                     let outcome = simulation.run()
                     return (index, outcome.partial ? nil : outcome.metrics)
                 }
