@@ -17,23 +17,29 @@ binary=.build-release/release/pollster
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# Wall time of one sweep in milliseconds; files go to $out/$1.
+# Wall time of one sweep in milliseconds; files go to $out/$1; the CPU time it used is
+# appended to $out/cpu (wall time means little when other processes hold the cores).
 timed() {
     local dir=$1; shift
     local start end
     start=$(date +%s%N)
-    "$binary" sweep "$scenario" --vary "$vary" --quiet --out "$out/$dir" "$@"
+    /usr/bin/time -f "%U %S %P" -o "$out/last" "$binary" sweep "$scenario" --vary "$vary" --quiet --out "$out/$dir" "$@"
     end=$(date +%s%N)
     echo $(( (end - start) / 1000000 ))
 }
 
-echo "sweep of $scenario over $vary; cores: $(nproc); best of $runs runs each"
+# "user+sys s, N% of a core" of the last timed run.
+cpu() { awk '{ printf "cpu %.1f s, %s of a core", $1 + $2, $3 }' "$out/last"; }
+
+echo "sweep of $scenario over $vary; cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); best of $runs runs each"
 best_one=0
 best_all=0
 for i in $(seq 1 "$runs"); do
     one=$(timed jobs1 --jobs 1)
+    one_cpu=$(cpu)
     all=$(timed default)
-    echo "  run $i: --jobs 1 ${one} ms, default ${all} ms"
+    all_cpu=$(cpu)
+    echo "  run $i: --jobs 1 ${one} ms (${one_cpu}); default ${all} ms (${all_cpu})"
     if (( best_one == 0 || one < best_one )); then best_one=$one; fi
     if (( best_all == 0 || all < best_all )); then best_all=$all; fi
 done

@@ -20,10 +20,11 @@ enum FlowYAML {
 
     /// A scalar, plain when YAML reads it back as the same text, otherwise double-quoted.
     static func scalarText(_ text: String) -> String {
-        let special: Set<Character> = [",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
-        let plain = !text.isEmpty && !text.contains(where: { special.contains($0) || $0 == "\n" })
+        let special: Set<Character> = [",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "\n"]
+        let number = Double(text) != nil
+        let plain = !text.isEmpty && !text.contains(where: { special.contains($0) })
             && !text.contains(": ") && !text.hasSuffix(":") && text.first != " " && text.last != " "
-            && text.first != "-" || (text.first == "-" && Double(text) != nil)
+            && (text.first != "-" || number) && (text.first != "?" || text.count == 1)
         if plain { return text }
         var escaped = ""
         for character in text {

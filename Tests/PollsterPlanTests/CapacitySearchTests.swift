@@ -42,7 +42,7 @@ import Testing
         #expect(estimate.curve.first!.rate429.mean == 0)
         #expect(estimate.curve.last!.rate429.mean > 0.5)
         let svg = CapacityChart.render(result)
-        #expect(svg.contains("knee fixed-1s") && svg.contains("limit 2%"))
+        #expect(svg.contains("fixed-1s, knee 0.3") && svg.contains("limit 2%"))
         let csv = CapacityCSV.table(result).text
         #expect(csv.hasPrefix("strategy,path,unit,capacity,ci95_low,ci95_high,status"))
         #expect(csv.contains("fixed-1s,workload.arrival.rate,executions/s,0.3"))

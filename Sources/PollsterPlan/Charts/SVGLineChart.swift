@@ -6,12 +6,15 @@ public struct SVGLineChart: Sendable {
         public var value: Double
         public var label: String
         public var colour: String
+        /// For a vertical mark, the y value to put a ringed dot at (where it meets a limit).
+        public var dot: Double?
 
-        /// A reference at `value`.
-        public init(value: Double, label: String, colour: String = "#888888") {
+        /// A reference at `value`; an empty label draws the line alone.
+        public init(value: Double, label: String, colour: String = "#888888", dot: Double? = nil) {
             self.value = value
             self.label = label
             self.colour = colour
+            self.dot = dot
         }
     }
 
@@ -26,6 +29,8 @@ public struct SVGLineChart: Sendable {
     /// Vertical references (at x values) and horizontal ones (at y values).
     public var verticalMarks: [Mark] = []
     public var horizontalMarks: [Mark] = []
+    /// Width kept at the right for the legend.
+    public var legendWidth = 150.0
 
     /// A chart called `title`.
     public init(title: String, xTitle: String, yTitle: String, series: [ChartSeries]) {
@@ -37,7 +42,6 @@ public struct SVGLineChart: Sendable {
 
     /// Draws the chart in the rectangle at (left, top) of `width` × `height`.
     public func render(into svg: inout SVGDocument, left: Double, top: Double, width: Double, height: Double) {
-        let legendWidth = 150.0
         let plotLeft = left + 64, plotTop = top + 30
         let plotWidth = width - 64 - legendWidth - 16, plotHeight = height - 30 - 52
         let points = series.flatMap(\.points)
@@ -75,7 +79,9 @@ public struct SVGLineChart: Sendable {
         }
         for (index, mark) in verticalMarks.enumerated() {
             svg.line(px(mark.value), plotTop, px(mark.value), plotTop + plotHeight, stroke: mark.colour, width: 1.5, dashed: true)
-            svg.text(px(mark.value) + 4, plotTop + 14 + Double(index % 6) * 13, mark.label, size: 11, fill: mark.colour)
+            if !mark.label.isEmpty {
+                svg.text(px(mark.value) + 4, plotTop + 14 + Double(index % 8) * 13, mark.label, size: 11, fill: mark.colour)
+            }
         }
         for item in series {
             let sorted = item.points.sorted { $0.x < $1.x }
@@ -88,6 +94,9 @@ public struct SVGLineChart: Sendable {
                 }
                 svg.circle(px(point.x), py(point.y), radius: item.radius, fill: item.colour, title: point.label)
             }
+        }
+        for mark in verticalMarks {
+            if let dot = mark.dot { svg.circle(px(mark.value), py(dot), radius: 5, fill: "#ffffff", stroke: mark.colour) }
         }
         let legendLeft = plotLeft + plotWidth + 16
         for (index, item) in series.enumerated() {
