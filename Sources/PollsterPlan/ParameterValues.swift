@@ -34,6 +34,9 @@ public enum ParameterValues {
         let logarithmic = countText.hasPrefix("log")
         if logarithmic { countText.removeFirst(3) }
         guard let count = Int(countText) else {
+            if !logarithmic, ["s", "m", "h"].contains(countText) {
+                throw .invalidValues(text, "missing the number of points; write \(text)/N or \(text)/logN")
+            }
             throw .invalidValues(text, "\"\(countText)\" is not a number of points; \(syntax)")
         }
         guard count >= 2 else { throw .invalidValues(text, "a range needs at least 2 points, got \(count)") }

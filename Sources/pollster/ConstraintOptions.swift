@@ -13,6 +13,10 @@ struct ConstraintOptions: ParsableArguments {
     @Option(name: .customLong("max-lag-p99"), help: ArgumentHelp("Highest allowed detection lag p99, a duration such as 10s.", valueName: "duration"))
     var maxLagP99: String?
 
+    func validate() throws {
+        _ = try constraints()
+    }
+
     /// The limits given, the 429 rate first.
     func constraints() throws -> [TuningConstraint] {
         var constraints: [TuningConstraint] = []

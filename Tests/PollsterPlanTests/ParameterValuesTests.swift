@@ -37,6 +37,7 @@ import Testing
     @Test(arguments: [
         ("1..3", "range"),
         ("1..3/x", "not a number of points"),
+        ("1/s..5/s", "missing the number of points; write 1/s..5/s/N or 1/s..5/s/logN"),
         ("1..3/1", "at least 2 points"),
         ("1s..3/4", "a duration and a number"),
         ("0..10/log3", "ends above 0"),
