@@ -79,13 +79,13 @@ public enum PlanMetric: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// The value in words: `2.4%`, `3.12s`, `4.5`.
-    public func describe(_ value: Double) -> String {
+    /// The value in words, to `digits` significant digits: `2.4%`, `3.12s`, `4.5`.
+    public func describe(_ value: Double, digits: Int = 3) -> String {
         switch self {
-        case .rate429: return ParameterValues.significant(value * 100, digits: 3) + "%"
+        case .rate429: return ParameterValues.significant(value * 100, digits: digits) + "%"
         case .lagMean, .lagP50, .lagP90, .lagP99, .lagMax, .timeToOutcomeP99:
-            return ParameterValues.significant(value / 1000, digits: 3) + "s"
-        case .pollsPerExecution, .requests, .abandoned: return ParameterValues.significant(value, digits: 4)
+            return ParameterValues.significant(value / 1000, digits: digits) + "s"
+        case .pollsPerExecution, .requests, .abandoned: return ParameterValues.significant(value, digits: digits + 1)
         }
     }
 }

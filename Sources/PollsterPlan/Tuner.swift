@@ -5,9 +5,10 @@ import PollsterCore
 ///
 /// Derivative-free and robust to noise: a Latin-hypercube sample (plus the starting point)
 /// is narrowed by successive halving (the best third of each rung gets three times the
-/// seeds, 1 → 3 → 9), then a compass search refines the survivor, halving its step when no
-/// neighbour improves. Every comparison is on the same seeds (common random numbers), and
-/// the winner and the starting point are finally re-checked on fresh seeds.
+/// seeds, 1 → 3 → 9), then a compass search refines the survivor on 3 seeds, halving its
+/// step when no neighbour improves, and the best few settings meet again on 9 seeds. Every
+/// comparison is on the same seeds (common random numbers), and the winner and the
+/// starting point are finally re-checked on fresh seeds.
 public struct Tuner: Sendable {
     public let template: ScenarioTemplate
     public let strategy: String
@@ -25,6 +26,8 @@ public struct Tuner: Sendable {
     static let rungs = [1, 3, 9]
     /// Seeds each compass-search neighbour is compared on.
     static let localSeeds = 3
+    /// Settings compared on every seed at the end.
+    static let finalists = 3
 
     /// A tuner of strategy `strategy` of `template`. `parameters` default to
     /// ``TuningParameter/defaults(for:)``; `seed` to the scenario's.
@@ -100,8 +103,12 @@ public struct Tuner: Sendable {
         var incumbent = alive.first ?? start
         seeds = Swift.max(1, seeds)
 
-        // Phase 2: compass search around the incumbent on a few common seeds.
+        // Phase 2: compass search around the incumbent on a few common seeds, keeping enough
+        // budget for the final comparison.
         let local = Swift.min(Self.localSeeds, seeds)
+        let full = Self.rungs.last!
+        let finalists = Self.finalists
+        let finalReserve = Swift.min(finalists * (full - local), searchBudget / 5)
         var step = 0.125
         while step >= 1.0 / 128, !search.interrupted {
             var neighbours: [Int] = []
@@ -113,14 +120,26 @@ public struct Tuner: Sendable {
                     if index != incumbent, search.candidates[index].scenario != nil, !neighbours.contains(index) { neighbours.append(index) }
                 }
             }
-            guard affordableCount(neighbours, replications: local, search: search, budget: searchBudget) == neighbours.count else { break }
+            guard affordableCount(neighbours, replications: local, search: search, budget: searchBudget - finalReserve) == neighbours.count else { break }
             await evaluate(neighbours + [incumbent], replications: local, search: &search, batch: batch)
             if search.interrupted { break }
             let best = ranked(neighbours + [incumbent], seeds: local, search: search)[0]
             if best == incumbent { step /= 2 } else { incumbent = best }
         }
 
-        // Phase 3: the winner and the start on fresh seeds.
+        // Phase 3: a few seeds flatter a point, so the best few settings seen on them meet
+        // again on the full number of seeds; the best there wins.
+        if !search.interrupted {
+            let seen = search.candidates.indices.filter { seedCount(for: $0, search: search) >= local }
+            var contenders = Array(ranked(seen, seeds: local, search: search).prefix(finalists))
+            if !contenders.contains(incumbent) { contenders[contenders.count - 1] = incumbent }
+            let affordable = affordableCount(contenders, replications: full, search: search, budget: searchBudget)
+            let deep = affordable == contenders.count ? full : local
+            await evaluate(contenders, replications: deep, search: &search, batch: batch)
+            if !search.interrupted { incumbent = ranked(contenders, seeds: deep, search: search)[0] }
+        }
+
+        // Phase 4: the winner and the start on fresh seeds.
         let winnerFeasible = score(incumbent, seeds: seedCount(for: incumbent, search: search), search: search).violation == 0
         let recheck = await self.recheck([incumbent, start], search: &search, batch: batch)
         let evaluated = search.candidates.filter { !$0.samples.isEmpty }

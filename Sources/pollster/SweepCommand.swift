@@ -84,7 +84,7 @@ struct SweepCommand: AsyncParsableCommand {
             var cells = row.values.map(\.text) + [row.strategy]
             for metric in metrics {
                 var cell = metric.describe(metric.value(row.metrics))
-                if withIntervals { cell += " ±" + metric.describe(row.interval(metric).halfWidth) }
+                if withIntervals { cell += " ±" + metric.describe(row.interval(metric).halfWidth, digits: 2) }
                 cells.append(cell)
             }
             rows.append(cells)

@@ -115,7 +115,7 @@ struct TuneCommand: AsyncParsableCommand {
         for (index, metric) in result.metrics.enumerated() {
             let label = index == 0 ? "\(metric.label) (objective)" : metric.label
             func cell(_ interval: ConfidenceInterval) -> String {
-                interval.count == 0 ? "-" : metric.describe(interval.mean) + " ±" + metric.describe(interval.halfWidth)
+                interval.count == 0 ? "-" : metric.describe(interval.mean) + " ±" + metric.describe(interval.halfWidth, digits: 2)
             }
             rows.append([label, cell(result.start.recheck[index]), cell(result.winner.recheck[index])])
         }
