@@ -13,7 +13,8 @@ struct TuneCommand: AsyncParsableCommand {
         max; min, max, fallback) within bounds: --param NAME=LOW..HIGH, or by default a quarter \
         to four times each duration and 1 to 4 for a multiplier. The search is derivative-free \
         and copes with noise: a Latin-hypercube sample narrowed by successive halving (1, 3, 9 \
-        seeds), then a compass search, every comparison on common seeds; it spends at most \
+        seeds), a compass search on 3 seeds, then the best few settings compared on 9 seeds, \
+        every comparison on common seeds; it spends at most \
         --budget simulations, including a re-check of the winner and of the starting \
         parameters on fresh seeds.
 
