@@ -48,6 +48,18 @@ import Testing
         #expect(csv.contains("fixed-1s,workload.arrival.rate,executions/s,0.3"))
     }
 
+    @Test func resultDoesNotDependOnTheNumberOfJobs() async throws {
+        let search = try CapacitySearch(
+            template: try PlanFixtures.template(PlanFixtures.mixed),
+            constraints: [TuningConstraint(metric: .rate429, limit: 0.05, flag: "--max-429-rate")], replications: 2, curvePoints: 3
+        )
+        let one = await search.run(batch: SimulationBatch(jobs: 1))
+        let three = await search.run(batch: SimulationBatch(jobs: 3))
+        #expect(try PlanJSON.capacity(one) == PlanJSON.capacity(three))
+        #expect(CapacityChart.render(one) == CapacityChart.render(three))
+        #expect(one.estimates.map(\.strategy) == ["fixed-2s", "expo", "docs"])
+    }
+
     @Test func reportsWhenEvenTheLowestLoadBreaksTheLimit() async throws {
         let template = try PlanFixtures.template(Self.tokenBucket)
         // Every execution polls 30 times whatever the load: "at most 1 poll" never holds.

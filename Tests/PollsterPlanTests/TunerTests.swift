@@ -59,6 +59,13 @@ import Testing
         #expect(result.violations == [result.evaluated])
     }
 
+    @Test func resultDoesNotDependOnTheNumberOfJobs() async throws {
+        let tuner = try tuner(lagLimitSeconds: 4, budget: 40)
+        let one = await tuner.run(batch: SimulationBatch(jobs: 1))
+        let three = await tuner.run(batch: SimulationBatch(jobs: 3))
+        #expect(try PlanJSON.tuning(one) == PlanJSON.tuning(three))
+    }
+
     @Test func rejectsWhatCannotBeTuned() throws {
         let template = try PlanFixtures.template(PlanFixtures.mixed)
         #expect(throws: PlanError.self) { try Tuner(template: template, strategy: "docs", objective: .lagP99) }
