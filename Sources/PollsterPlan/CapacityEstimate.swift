@@ -9,6 +9,8 @@ public struct CapacityEstimate: Sendable {
         case belowRange(Double)
         /// Even the highest load tried met the constraints: the capacity is above it.
         case aboveRange(Double)
+        /// Interrupted before every seed's bracket closed.
+        case unfinished
     }
 
     public var strategy: String

@@ -29,6 +29,8 @@ public struct CapacityResult: Sendable {
             return "with \(estimate.strategy) these limits carry less than \(axis.describe(lowest)): even that breaks " + constraints.map(\.summary).joined(separator: " or ")
         case .aboveRange(let highest):
             return "with \(estimate.strategy) these limits carry more than \(axis.describe(highest)), the highest load tried"
+        case .unfinished:
+            return "with \(estimate.strategy): not found, the search was interrupted"
         }
     }
 }

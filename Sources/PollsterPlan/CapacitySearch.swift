@@ -111,7 +111,7 @@ public struct CapacitySearch: Sendable {
         for strategy in strategies {
             let own = brackets.filter { $0.strategy == strategy }
             let perSeed = own.map { $0.status == .found ? $0.feasibleBelow : nil }
-            let status = own.compactMap(\.status).first { $0 != .found } ?? .found
+            let status = own.contains { $0.status == nil } ? .unfinished : own.compactMap(\.status).first { $0 != .found } ?? .found
             estimates.append(CapacityEstimate(
                 strategy: template.scenario.strategies[strategy].name, perSeed: perSeed,
                 interval: ConfidenceInterval(samples: perSeed.compactMap { $0 }), status: status, curve: []

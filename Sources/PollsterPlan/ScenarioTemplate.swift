@@ -4,8 +4,9 @@ import Yams
 /// A scenario file kept as its YAML tree, so that any value it can hold can be replaced
 /// (``ScenarioOverride``) and the result validated by the normal loader, with its messages.
 public struct ScenarioTemplate: @unchecked Sendable {
-    // Yams' nodes are value types but not marked Sendable; the template never mutates them
-    // in place (every override works on a copy), so sharing it between tasks is safe.
+    // Yams' nodes are not marked Sendable (their tags are classes). The tree is only read,
+    // and overrides build modified copies on the task that plans the runs; simulations
+    // receive validated `Scenario` values, never nodes.
     private let root: Node
     /// The scenario file, as named in problems.
     public let file: String

@@ -8,6 +8,7 @@ public enum CapacityChart {
         case .found: return "\(estimate.strategy), knee \(result.axis.number(estimate.interval.mean))"
         case .belowRange(let value): return "\(estimate.strategy), knee < \(result.axis.number(value))"
         case .aboveRange(let value): return "\(estimate.strategy), knee > \(result.axis.number(value))"
+        case .unfinished: return "\(estimate.strategy), knee not found"
         }
     }
 

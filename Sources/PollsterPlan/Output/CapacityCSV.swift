@@ -12,7 +12,7 @@ public enum CapacityCSV {
             let number = { (value: Double) in i.count == 0 ? "" : DecimalFormat.fixed(value, 6) }
             var bound = ""
             switch estimate.status {
-            case .found: break
+            case .found, .unfinished: break
             case .belowRange(let value), .aboveRange(let value): bound = DecimalFormat.fixed(value, 6)
             }
             return [estimate.strategy, result.axis.path.description, result.axis.unitName, number(i.mean), number(i.low), number(i.high),
@@ -23,12 +23,13 @@ public enum CapacityCSV {
         return CSVTable(header: header, rows: rows)
     }
 
-    /// `found`, `below_range` or `above_range`.
+    /// `found`, `below_range`, `above_range` or `unfinished`.
     static func status(_ status: CapacityEstimate.Status) -> String {
         switch status {
         case .found: return "found"
         case .belowRange: return "below_range"
         case .aboveRange: return "above_range"
+        case .unfinished: return "unfinished"
         }
     }
 }
