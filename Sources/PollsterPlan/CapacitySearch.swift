@@ -94,16 +94,17 @@ public struct CapacitySearch: Sendable {
                 work.append(SimulationJob(scenario: scenario, strategy: brackets[index].strategy, seed: seed &+ UInt64(brackets[index].replication)))
             }
             batch.progress?.plan(work.count)
-            let results = await batch.run(work)
+            let constraints = self.constraints
+            let results = await batch.run(work) { metrics in constraints.allSatisfy { $0.metric.value(metrics) <= $0.limit } }
             spent += work.count
             var offset = 0
             for index in active where brackets[index].next != nil {
                 defer { offset += 1 }
-                guard let metrics = results[offset] else {
+                guard let feasible = results[offset] else {
                     interrupted = true
                     continue
                 }
-                advance(&brackets[index], feasible: meets(metrics))
+                advance(&brackets[index], feasible: feasible)
             }
             if Task.isCancelled { interrupted = true }
         }
@@ -127,11 +128,6 @@ public struct CapacitySearch: Sendable {
             scenarioName: template.scenario.name, axis: axis, constraints: constraints, seed: seed, replications: replications,
             tolerance: tolerance, estimates: estimates, simulations: spent, partial: interrupted
         )
-    }
-
-    /// True when `metrics` meet every constraint.
-    private func meets(_ metrics: StrategyMetrics) -> Bool {
-        constraints.allSatisfy { $0.metric.value(metrics) <= $0.limit }
     }
 
     /// The scenario at `load`, or nil when the scenario rejects it (a whole-number value
@@ -208,7 +204,7 @@ public struct CapacitySearch: Sendable {
             }
         }
         batch.progress?.plan(work.count)
-        let results = await batch.run(work)
+        let results = await batch.run(work) { $0.rate429 }
         var offset = 0
         var points: [[CapacityCurvePoint]] = []
         for _ in strategies {
@@ -217,7 +213,7 @@ public struct CapacitySearch: Sendable {
                 let runs = results[offset..<(offset + replications)].compactMap { $0 }
                 offset += replications
                 guard runs.count == replications else { continue }
-                curve.append(CapacityCurvePoint(load: load.value, text: load.text, rate429: ConfidenceInterval(samples: runs.map(\.rate429))))
+                curve.append(CapacityCurvePoint(load: load.value, text: load.text, rate429: ConfidenceInterval(samples: runs)))
             }
             points.append(curve)
         }

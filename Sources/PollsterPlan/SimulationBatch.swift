@@ -22,9 +22,17 @@ public struct SimulationBatch: Sendable {
     /// The metrics of each job, in order; nil for jobs not run because the calling task
     /// was cancelled (and for a job cancelled midway).
     public func run(_ work: [SimulationJob]) async -> [StrategyMetrics?] {
-        var results = [StrategyMetrics?](repeating: nil, count: work.count)
+        await run(work) { $0 }
+    }
+
+    /// `digest` of each job's metrics, in order, computed in the job's own child task (so
+    /// that reading percentiles off histograms runs in parallel too); nil as in ``run(_:)``.
+    public func run<Digest: Sendable>(
+        _ work: [SimulationJob], digest: @escaping @Sendable (StrategyMetrics) -> Digest
+    ) async -> [Digest?] {
+        var results = [Digest?](repeating: nil, count: work.count)
         guard !work.isEmpty else { return results }
-        await withTaskGroup(of: (Int, StrategyMetrics?).self) { group in
+        await withTaskGroup(of: (Int, Digest?).self) { group in
             var next = 0
             func startNext() {
                 guard next < work.count, !Task.isCancelled else { return }
@@ -38,16 +46,37 @@ public struct SimulationBatch: Sendable {
                     scenario.report.bucket = Swift.max(scenario.report.bucket, Self.bucket)
                     let simulation = StrategySimulation(scenario: scenario, strategy: scenario.strategies[job.strategy], seed: job.seed)
                     let outcome = simulation.run()
-                    return (index, outcome.partial ? nil : outcome.metrics)
+                    return (index, outcome.partial ? nil : digest(outcome.metrics))
                 }
             }
             for _ in 0..<Swift.min(jobs, work.count) { startNext() }
-            for await (index, metrics) in group {
-                results[index] = metrics
+            for await (index, value) in group {
+                results[index] = value
                 progress?.finishedSimulation()
                 startNext()
             }
         }
         return results
+    }
+
+    /// `body` for each of `count` indices, in parallel (at most `jobs` at once), results in
+    /// index order: for work on finished simulations such as merging replications.
+    public func map<Value: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> Value) async -> [Value] {
+        var results = [Value?](repeating: nil, count: count)
+        await withTaskGroup(of: (Int, Value).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < count else { return }
+                let index = next
+                next += 1
+                group.addTask { (index, body(index)) }
+            }
+            for _ in 0..<Swift.min(jobs, count) { startNext() }
+            for await (index, value) in group {
+                results[index] = value
+                startNext()
+            }
+        }
+        return results.map { $0! }
     }
 }

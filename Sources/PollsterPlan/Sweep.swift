@@ -1,4 +1,5 @@
 import PollsterCore
+import PollsterReport
 
 /// A grid of scenario variants (one axis per `--vary`), every strategy simulated at every
 /// point on the same seeds (common random numbers: replication i uses seed + i at every
@@ -74,25 +75,27 @@ public struct Sweep: Sendable {
         }
         batch.progress?.plan(work.count)
         let results = await batch.run(work)
-        var rows: [SweepRow] = []
-        var partial = false
-        var offset = 0
-        for point in points {
-            for strategy in strategies {
-                let runs = results[offset..<(offset + replications)]
-                offset += replications
-                guard runs.allSatisfy({ $0 != nil }) else {
-                    partial = true
-                    continue
-                }
-                let spec = point.scenario.strategies[strategy]
-                var merged = StrategyMetrics(bucket: point.scenario.report.bucket)
-                for run in runs { merged.add(run!) }
-                let intervals = PlanMetric.allCases.map { metric in ConfidenceInterval(samples: runs.map { metric.value($0!) }) }
-                rows.append(SweepRow(point: point.index, values: point.values, strategy: spec.name, description: spec.kind.summary,
-                                     metrics: merged.canonical, intervals: intervals))
+        // Merging replications and reading percentiles is real work: one child task per row.
+        let cells = points.flatMap { point in strategies.map { (point: point, strategy: $0) } }
+        let replications = self.replications
+        let rows = await batch.map(cells.count) { index -> SweepRow? in
+            let runs = results[(index * replications)..<((index + 1) * replications)].compactMap { $0 }
+            guard runs.count == replications else { return nil }
+            let (point, strategy) = cells[index]
+            let spec = point.scenario.strategies[strategy]
+            var merged = runs[0]
+            if runs.count > 1 {
+                for run in runs.dropFirst() { merged.add(run) }
+                merged = merged.canonical
             }
+            let intervals = PlanMetric.allCases.map { metric in ConfidenceInterval(samples: runs.map { metric.value($0) }) }
+            return SweepRow(
+                point: point.index, values: point.values, strategy: spec.name, description: spec.kind.summary, metrics: merged,
+                summary: StrategySummary(StrategyResult(name: spec.name, description: spec.kind.summary, metrics: merged)),
+                figures: PlanMetric.allCases.map { $0.value(merged) }, intervals: intervals
+            )
         }
-        return SweepResult(scenarioName: template.scenario.name, axes: axes, seed: seed, replications: replications, rows: rows, partial: partial)
+        let partial = rows.contains { $0 == nil }
+        return SweepResult(scenarioName: template.scenario.name, axes: axes, seed: seed, replications: replications, rows: rows.compactMap { $0 }, partial: partial)
     }
 }

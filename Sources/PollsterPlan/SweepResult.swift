@@ -13,6 +13,6 @@ public struct SweepResult: Sendable {
     /// Indices into ``rows`` of the rows no other row beats on both polls per execution
     /// (cost) and detection lag p99 (freshness), cheapest first.
     public var frontier: [Int] {
-        ParetoFrontier.indices(rows.map { (cost: PlanMetric.pollsPerExecution.value($0.metrics), lag: PlanMetric.lagP99.value($0.metrics)) })
+        ParetoFrontier.indices(rows.map { (cost: $0.value(.pollsPerExecution), lag: $0.value(.lagP99)) })
     }
 }

@@ -64,7 +64,8 @@ public struct Tuner: Sendable {
         var unit: [Double]
         var texts: [String]
         var scenario: Scenario?
-        var samples: [Int: StrategyMetrics] = [:]
+        /// By replication: the objective, then each constraint's metric.
+        var samples: [Int: [Double]] = [:]
     }
 
     /// The search's state, threaded through its phases.
@@ -143,9 +144,9 @@ public struct Tuner: Sendable {
         let winnerFeasible = score(incumbent, seeds: seedCount(for: incumbent, search: search), search: search).violation == 0
         let recheck = await self.recheck([incumbent, start], search: &search, batch: batch)
         let evaluated = search.candidates.filter { !$0.samples.isEmpty }
-        let violations = constraints.map { constraint in
+        let violations = constraints.enumerated().map { index, constraint in
             evaluated.filter { candidate in
-                let values = candidate.samples.values.map { constraint.metric.value($0) }
+                let values = candidate.samples.values.map { $0[index + 1] }
                 return constraint.violation(values.reduce(0, +) / Double(values.count)) > 0
             }.count
         }
@@ -207,14 +208,14 @@ public struct Tuner: Sendable {
             }
         }
         batch.progress?.plan(work.count)
-        let results = await batch.run(work)
+        let results = await batch.run(work, digest: figures)
         search.spent += work.count
-        for (owner, metrics) in zip(owners, results) {
-            guard let metrics else {
+        for (owner, values) in zip(owners, results) {
+            guard let values else {
                 search.interrupted = true
                 continue
             }
-            search.candidates[owner.candidate].samples[owner.replication] = metrics
+            search.candidates[owner.candidate].samples[owner.replication] = values
         }
         if Task.isCancelled { search.interrupted = true }
     }
@@ -248,10 +249,16 @@ public struct Tuner: Sendable {
         return (means[0], violation)
     }
 
+    /// The objective and each constraint's metric of one run, read in the run's own task.
+    private var figures: @Sendable (StrategyMetrics) -> [Double] {
+        let metrics = [objective] + constraints.map(\.metric)
+        return { run in metrics.map { $0.value(run) } }
+    }
+
     /// The mean of the objective and of each constraint's metric over `runs`.
-    private func means(_ runs: [StrategyMetrics]) -> [Double] {
-        ([objective] + constraints.map(\.metric)).map { metric in
-            runs.reduce(0) { $0 + metric.value($1) } / Double(runs.count)
+    private func means(_ runs: [[Double]]) -> [Double] {
+        (0..<(1 + constraints.count)).map { index in
+            runs.reduce(0) { $0 + $1[index] } / Double(runs.count)
         }
     }
 
@@ -268,7 +275,7 @@ public struct Tuner: Sendable {
             }
         }
         batch.progress?.plan(work.count)
-        let results = await batch.run(work)
+        let results = await batch.run(work, digest: figures)
         search.spent += work.count
         if results.contains(where: { $0 == nil }) { search.interrupted = true }
         var byCandidate: [Int: [ConfidenceInterval]] = [:]
@@ -276,8 +283,8 @@ public struct Tuner: Sendable {
         for index in unique where search.candidates[index].scenario != nil {
             let runs = results[offset..<(offset + recheckSeeds)].compactMap { $0 }
             offset += recheckSeeds
-            byCandidate[index] = ([objective] + constraints.map(\.metric)).map { metric in
-                ConfidenceInterval(samples: runs.map { metric.value($0) })
+            byCandidate[index] = (0..<(1 + constraints.count)).map { metric in
+                ConfidenceInterval(samples: runs.map { $0[metric] })
             }
         }
         let empty = Array(repeating: ConfidenceInterval(samples: []), count: 1 + constraints.count)

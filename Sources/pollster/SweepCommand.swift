@@ -83,7 +83,7 @@ struct SweepCommand: AsyncParsableCommand {
         for row in result.rows {
             var cells = row.values.map(\.text) + [row.strategy]
             for metric in metrics {
-                var cell = metric.describe(metric.value(row.metrics))
+                var cell = metric.describe(row.value(metric))
                 if withIntervals { cell += " ±" + metric.describe(row.interval(metric).halfWidth, digits: 2) }
                 cells.append(cell)
             }
@@ -94,8 +94,8 @@ struct SweepCommand: AsyncParsableCommand {
         for index in result.frontier {
             let row = result.rows[index]
             let point = zip(result.axes, row.values).map { "\($0.path)=\($1.text)" }.joined(separator: ", ")
-            out += "  \(row.strategy) at \(point): \(PlanMetric.pollsPerExecution.describe(PlanMetric.pollsPerExecution.value(row.metrics))) polls, "
-            out += "lag p99 \(PlanMetric.lagP99.describe(PlanMetric.lagP99.value(row.metrics))), 429 rate \(PlanMetric.rate429.describe(row.metrics.rate429))\n"
+            out += "  \(row.strategy) at \(point): \(PlanMetric.pollsPerExecution.describe(row.value(.pollsPerExecution))) polls, "
+            out += "lag p99 \(PlanMetric.lagP99.describe(row.value(.lagP99))), 429 rate \(PlanMetric.rate429.describe(row.value(.rate429)))\n"
         }
         return out
     }

@@ -51,11 +51,11 @@ public enum SweepChart {
         let series = strategies.enumerated().map { index, name in
             ChartSeries(name: name, colour: ChartPalette.colour(index), points: result.rows.filter { $0.strategy == name }.map { row in
                 let x = numeric ? row.values[0].number! : Double(axis.values.firstIndex(of: row.values[0]) ?? 0)
-                let y = metric.display(metric.value(row.metrics))
+                let y = metric.display(row.value(metric))
                 let interval = row.interval(metric)
                 let bars = result.replications > 1
                 return ChartSeries.Point(x: x, y: y, low: bars ? metric.display(interval.low) : nil, high: bars ? metric.display(interval.high) : nil,
-                                         label: "\(name) at \(row.values[0].text): \(metric.describe(metric.value(row.metrics)))")
+                                         label: "\(name) at \(row.values[0].text): \(metric.describe(row.value(metric)))")
             })
         }
         var chart = SVGLineChart(title: metric.title, xTitle: title(axis), yTitle: metric.title, series: series)
@@ -69,7 +69,7 @@ public enum SweepChart {
         var values = y.values.map { _ in x.values.map { _ -> Double? in nil } }
         for row in result.rows where row.strategy == strategy {
             guard let i = y.values.firstIndex(of: row.values[0]), let j = x.values.firstIndex(of: row.values[1]) else { continue }
-            values[i][j] = metric.display(metric.value(row.metrics))
+            values[i][j] = metric.display(row.value(metric))
         }
         return SVGHeatmap(title: "\(strategy): \(metric.title)", xTitle: title(x), yTitle: title(y),
                           xLabels: x.values.map(\.text), yLabels: y.values.map(\.text), values: values,
@@ -81,7 +81,7 @@ public enum SweepChart {
         func point(_ index: Int) -> ChartSeries.Point {
             let row = result.rows[index]
             let where_ = zip(result.axes, row.values).map { "\($0.path)=\($1.text)" }.joined(separator: ", ")
-            return ChartSeries.Point(x: PlanMetric.pollsPerExecution.value(row.metrics), y: PlanMetric.lagP99.value(row.metrics) / 1000,
+            return ChartSeries.Point(x: row.value(.pollsPerExecution), y: row.value(.lagP99) / 1000,
                                      label: "\(row.strategy), \(where_)")
         }
         var series = strategies.enumerated().map { index, name in

@@ -43,7 +43,7 @@ public enum PlanJSON {
     public static func sweep(_ result: SweepResult) throws -> Data {
         let frontier = result.frontier
         let rows = result.rows.enumerated().map { index, row in
-            let summary = StrategySummary(StrategyResult(name: row.strategy, description: row.description, metrics: row.metrics))
+            let summary = row.summary
             return SweepDocument.Row(
                 point: row.point,
                 values: Dictionary(uniqueKeysWithValues: zip(result.axes.map(\.path.description), row.values.map(\.text))),

@@ -15,7 +15,7 @@ public enum SweepCSV {
         let frontier = Set(result.frontier)
         let rows = result.rows.enumerated().map { index, row -> [String] in
             var fields = [String(row.point)] + row.values.map(\.text)
-            fields += StrategySummary(StrategyResult(name: row.strategy, description: row.description, metrics: row.metrics)).fields
+            fields += row.summary.fields
             fields.append(String(result.replications))
             for metric in SweepChart.metrics {
                 let interval = row.interval(metric)
