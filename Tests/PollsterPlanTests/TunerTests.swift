@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func findsTheKnownOptimumWithinTenPercentOfTheRange() async throws {
-        let result = await try tuner(lagLimitSeconds: 4).run(batch: SimulationBatch())
+        let result = try await tuner(lagLimitSeconds: 4).run(batch: SimulationBatch())
         #expect(result.feasible && !result.partial)
         #expect(result.simulations <= 60)
         let interval = try #require(ParameterValue(result.winner.values[0]).number)
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func theWinnersYAMLLoadsAsAStrategy() async throws {
-        let result = await try tuner(lagLimitSeconds: 4).run(batch: SimulationBatch())
+        let result = try await tuner(lagLimitSeconds: 4).run(batch: SimulationBatch())
         #expect(result.winnerYAML.hasPrefix("{ name: poll, kind: fixed, interval: "))
         let pasted = Self.scenario.replacingOccurrences(of: "  - { name: poll, kind: fixed, interval: 10s }", with: "  - " + result.winnerYAML)
         let scenario = try ScenarioLoader.load(yaml: pasted, file: "pasted.yaml", baseDirectory: ".")
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func saysWhenNoPointMeetsTheConstraints() async throws {
-        let result = await try tuner(lagLimitSeconds: 0.001, budget: 40).run(batch: SimulationBatch())
+        let result = try await tuner(lagLimitSeconds: 0.001, budget: 40).run(batch: SimulationBatch())
         #expect(!result.feasible)
         #expect(result.binding.map(\.flag) == ["--max-lag-p99"])
         #expect(result.violations == [result.evaluated])
