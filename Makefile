@@ -11,10 +11,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job: compare the quickstart's polling strategies; writes reports/quickstart/.
+# The main job: a live comparison of the quickstart's polling strategies against the
+# embedded mock API; writes reports/quickstart/ (report.html, CSVs, results.json).
 demo: deps
 	$(SWIFT) build -c release --product pollster
-	.build/release/pollster run $(QUICKSTART) --mode simulate --out reports/quickstart
+	.build/release/pollster run $(QUICKSTART) --out reports/quickstart
 
 test: deps
 	$(SWIFT) test --no-parallel

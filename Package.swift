@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PollsterReport", targets: ["PollsterReport"]),
         .library(name: "PollsterLive", targets: ["PollsterLive"]),
         .library(name: "MockServer", targets: ["MockServer"]),
+        .library(name: "PollsterPlan", targets: ["PollsterPlan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,11 @@ let package = Package(
             name: "PollsterReport",
             dependencies: ["PollsterCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // Planning answers over the simulator: sweep, tune, capacity.
+        .target(
+            name: "PollsterPlan",
+            dependencies: ["PollsterCore", "PollsterSim", "PollsterReport", .product(name: "Yams", package: "Yams")]
+        ),
         // C shim over libcurl (Debian's libcurl4-openssl-dev).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         // The HTTP transport (libcurl multi) and the live engine.
@@ -63,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "pollster",
             dependencies: [
-                "PollsterCore", "PollsterSim", "PollsterReport", "PollsterLive", "MockServer",
+                "PollsterCore", "PollsterSim", "PollsterReport", "PollsterLive", "MockServer", "PollsterPlan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -102,6 +108,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PollsterCLITests", dependencies: ["pollster"]),
+        .testTarget(name: "PollsterPlanTests", dependencies: ["PollsterPlan", "PollsterCore", "PollsterSim"]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

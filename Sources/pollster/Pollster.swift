@@ -21,6 +21,9 @@ struct Pollster: AsyncParsableCommand {
             SimulateCommand.self,
             ValidateCommand.self,
             ServeCommand.self,
+            SweepCommand.self,
+            TuneCommand.self,
+            CapacityCommand.self,
         ]
     )
 }
