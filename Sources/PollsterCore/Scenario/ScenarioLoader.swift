@@ -6,35 +6,15 @@ public enum ScenarioLoader {
     /// The scenario in the file at `path`; relative `file:` references (empirical
     /// distributions) are resolved against the file's directory.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let text: String
-        do {
-            text = try TextFile.read(path)
-        } catch {
-            throw ScenarioError(problems: [
-                ScenarioProblem(file: path, line: nil, path: "", message: "cannot read the scenario file: \(error.reason)")
-            ])
-        }
-        return try load(yaml: text, file: path, baseDirectory: TextFile.directory(of: path))
+        let (root, baseDirectory) = try compose(path: path)
+        return try load(node: root, file: path, baseDirectory: baseDirectory)
     }
 
     /// The scenario in `yaml`. `file` names it in problems and gives the default scenario
     /// name (its base name without extension); `baseDirectory` resolves relative `file:`
     /// references.
     public static func load(yaml: String, file: String, baseDirectory: String) throws(ScenarioError) -> Scenario {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw ScenarioError(problems: [syntaxProblem(error, file: file)])
-        } catch {
-            throw ScenarioError(problems: [ScenarioProblem(file: file, line: nil, path: "", message: "YAML syntax error: \(error)")])
-        }
-        var decoder = ScenarioDecoder(file: file, baseDirectory: baseDirectory)
-        let scenario = decoder.scenario(root, defaultName: TextFile.baseName(of: file))
-        guard let scenario, decoder.problems.isEmpty else {
-            throw ScenarioError(problems: decoder.problems)
-        }
-        return scenario
+        try load(node: compose(yaml: yaml, file: file), file: file, baseDirectory: baseDirectory)
     }
 
     /// Yams' error as one line with the line it points at.
