@@ -15,7 +15,9 @@ import Musl
 ///
 /// The loop is also a `TaskExecutor`: tasks that prefer it run on the loop thread between
 /// polls, so their requests and resumptions stay on one thread instead of crossing to the
-/// cooperative pool and back for every request.
+/// cooperative pool and back for every request. It keeps timers too (``sleep(until:)``):
+/// the poll's timeout ends at the earliest deadline, so a task on the loop sleeps and
+/// wakes without the global executor's timer thread and its wakeups.
 final class CurlMultiLoop: TaskExecutor {
     private struct Submission: Sendable {
         var id: UInt64
@@ -36,6 +38,8 @@ final class CurlMultiLoop: TaskExecutor {
         var isSleeping = false
         /// Jobs of tasks that prefer this loop as their executor.
         var jobs: [UnownedJob] = []
+        /// Tasks in ``CurlMultiLoop/sleep(until:)``.
+        var timers = LoopTimers()
         var exitWaiters: [CheckedContinuation<Void, Never>] = []
         var thread: pthread_t?
     }
@@ -136,6 +140,40 @@ final class CurlMultiLoop: TaskExecutor {
         }
     }
 
+    /// Suspends the calling task until `deadline` on this loop's timers; throws
+    /// `CancellationError` when the task is cancelled or the loop stops.
+    func sleep(until deadline: ContinuousClock.Instant) async throws {
+        let id = nextID.add(1, ordering: .relaxed).newValue
+        try await withTaskCancellationHandler {
+            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                    return
+                }
+                let wake: Bool? = state.withLock { state in
+                    guard state.phase == .running else { return nil }
+                    state.timers.add(continuation, id: id, deadline: deadline)
+                    // A sleeping loop must shorten its poll to the new deadline.
+                    defer { state.isSleeping = false }
+                    return state.isSleeping
+                }
+                guard let wake else {
+                    continuation.resume(throwing: CancellationError())
+                    return
+                }
+                if wake { curl_multi_wakeup(multi.pointer) }
+                if Task.isCancelled { cancelSleep(id) }
+            }
+        } onCancel: {
+            cancelSleep(id)
+        }
+    }
+
+    /// Ends sleep `id` early with `CancellationError`; the loop skips its stale deadline.
+    private func cancelSleep(_ id: UInt64) {
+        state.withLock { state in state.timers.remove(id: id) }?.resume(throwing: CancellationError())
+    }
+
     /// Resumes the caller of request `id` at once and tells the loop to drop the transfer.
     private func cancel(_ id: UInt64) {
         let (continuation, wake) = state.withLock { state -> (CheckedContinuation<TransportOutcome, Never>?, Bool) in
@@ -183,6 +221,17 @@ final class CurlMultiLoop: TaskExecutor {
         }
     }
 
+    /// The poll timeout in milliseconds: at most a second, and no later than the next
+    /// sleeper's deadline (rounded up, so that the sleeper is due when the poll returns).
+    private static func pollTimeout(until deadline: ContinuousClock.Instant?, now: ContinuousClock.Instant) -> Int32 {
+        guard let deadline else { return 1_000 }
+        let remaining = now.duration(to: deadline)
+        guard remaining > .zero else { return 0 }
+        let (seconds, attoseconds) = remaining.components
+        guard seconds < 1 else { return 1_000 }
+        return Int32((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+    }
+
     /// The body of the loop thread.
     private func run() {
         loopThread.store(UInt(pthread_self()), ordering: .relaxed)
@@ -193,6 +242,7 @@ final class CurlMultiLoop: TaskExecutor {
         var cancellations: [UInt64] = []
         var completions: [CurlMultiSession.Completion] = []
         var continuations: [CheckedContinuation<TransportOutcome, Never>?] = []
+        var dueSleepers: [UnsafeContinuation<Void, any Error>] = []
 
         while true {
             let stopping = state.withLock { state in
@@ -207,18 +257,27 @@ final class CurlMultiLoop: TaskExecutor {
             }
             jobs.removeAll(keepingCapacity: true)
 
-            let idle = state.withLock { state in
+            // Due sleepers resume first: a task on this loop enqueues its job here, which
+            // the next round runs.
+            let now = ContinuousClock.now
+            state.withLock { state in state.timers.takeDue(at: now, into: &dueSleepers) }
+            for sleeper in dueSleepers {
+                sleeper.resume()
+            }
+            dueSleepers.removeAll(keepingCapacity: true)
+
+            let (idle, nextDeadline) = state.withLock { state in
                 swap(&submissions, &state.submissions)
                 swap(&cancellations, &state.cancellations)
                 state.isSleeping = submissions.isEmpty && cancellations.isEmpty && state.jobs.isEmpty
-                return state.isSleeping
+                return (state.isSleeping, state.timers.nextDeadline())
             }
 
             if idle {
-                // Without news, wait for sockets or for curl's timers (timeouts), which
-                // curl_multi_poll honours by returning early; news after the look above
-                // arrives with a wakeup.
-                session.wait(timeoutMilliseconds: 1_000)
+                // Without news, wait for sockets, for curl's timers (timeouts), which
+                // curl_multi_poll honours by returning early, or for the next sleeper's
+                // deadline; news after the look above arrives with a wakeup.
+                session.wait(timeoutMilliseconds: Self.pollTimeout(until: nextDeadline, now: now))
                 state.withLock { $0.isSleeping = false }
             }
             for submission in submissions {
@@ -245,7 +304,7 @@ final class CurlMultiLoop: TaskExecutor {
         }
 
         session.close()
-        let (waiting, exitWaiters) = state.withLock { state in
+        let (waiting, sleepers, exitWaiters) = state.withLock { state in
             state.phase = .stopped
             state.submissions.removeAll()
             state.cancellations.removeAll()
@@ -255,13 +314,16 @@ final class CurlMultiLoop: TaskExecutor {
                 state.exitWaiters.removeAll()
                 state.jobs.removeAll()
             }
-            return (Array(state.waiting.values), state.exitWaiters)
+            return (Array(state.waiting.values), state.timers.removeAll(), state.exitWaiters)
         }
         for job in jobs {
             globalConcurrentExecutor.enqueue(ExecutorJob(job))
         }
         for continuation in waiting {
             continuation.resume(returning: .failure(.cancelled))
+        }
+        for sleeper in sleepers {
+            sleeper.resume(throwing: CancellationError())
         }
         for continuation in exitWaiters {
             continuation.resume()

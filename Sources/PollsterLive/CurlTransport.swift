@@ -48,6 +48,21 @@ public final class CurlTransport: Sendable {
         return await loops[Int(turn % UInt(loops.count))].send(request)
     }
 
+    /// Suspends the calling task until `deadline`; throws `CancellationError` when the task
+    /// is cancelled, and after ``shutdown()``.
+    ///
+    /// The loop threads keep the timers: a task on one of ``taskExecutors`` sleeps on its
+    /// own loop and wakes there with no other thread involved, which at thousands of
+    /// sleeps per second costs far less than `Task.sleep` (a timer on the global
+    /// executor's manager thread and two thread hops per sleep). Deadlines are met to the
+    /// millisecond, the resolution of the loop's poll.
+    public func sleep(until deadline: ContinuousClock.Instant) async throws {
+        for loop in loops where loop.isCurrentThread {
+            return try await loop.sleep(until: deadline)
+        }
+        try await loops[0].sleep(until: deadline)
+    }
+
     /// One executor per loop thread, for tasks that send many requests.
     ///
     /// A task that prefers one of them (`group.addTask(executorPreference:)`) runs on that

@@ -39,7 +39,9 @@ struct ExecutionPoller: Sendable {
                 return trace
             }
             do {
-                try await clock.sleep(until: intended)
+                // On the transport's timers: this task runs on its loop thread (see
+                // LiveStrategyRun), so the sleep costs no thread hop.
+                try await transport.sleep(until: clock.instant(at: intended))
                 if let pacer { try await pacer.waitForSlot() }
             } catch {
                 trace.ending = .stopped(at: clock.now())

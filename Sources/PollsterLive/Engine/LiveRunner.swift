@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import Logging
 import MockServer
 import PollsterCore
@@ -34,7 +39,7 @@ public struct LiveRunner: Sendable {
         let runner = self
         let strategies = scenario.strategies
         var configuration = transportConfiguration
-        configuration.maxConnections = Swift.max(configuration.maxConnections, 64 * strategies.count)
+        configuration.maxConnections = Swift.max(configuration.maxConnections, Self.embeddedConnections(strategies: strategies.count))
         let outcomes = try await withCurlTransport(configuration: configuration) { transport in
             try await withDeadline(limits.maxDuration, stop: stop) {
                 // Every strategy at once, each against its own server: the same wall-clock
@@ -55,6 +60,23 @@ public struct LiveRunner: Sendable {
         let results = outcomes.map { StrategyResult(name: strategies[$0.0].name, description: strategies[$0.0].kind.summary, metrics: $0.1) }
         let partial = outcomes.contains { $0.2 } || budget.exhausted || stop.isRequested
         return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
+    }
+
+    /// Connections per strategy against the embedded server. The mock, like the model it
+    /// serves, answers any number of requests at once, each after its own latency; a
+    /// smaller pool would queue requests in the client (a herd released by a rate-limit
+    /// window easily puts a thousand in flight) and report that queue as latency.
+    static let connectionsPerStrategy = 1024
+
+    /// The connection limit of an embedded run: ``connectionsPerStrategy`` each, within the
+    /// process's file-descriptor limit (every connection takes two, client and server end).
+    static func embeddedConnections(strategies: Int) -> Int {
+        let wanted = connectionsPerStrategy * strategies
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return wanted }
+        // Leave room for the process's other descriptors.
+        let available = (Int(clamping: limit.rlim_cur) - 256) / 2
+        return Swift.max(64 * strategies, Swift.min(wanted, available))
     }
 
     /// One strategy against its own embedded server.

@@ -49,6 +49,7 @@ struct LiveStrategyRun: Sendable {
     /// Paces arrivals and runs one polling task per execution; true if it stopped early.
     private func pollEveryExecution(polling: PollingStrategy, accumulator: LiveMetricsAccumulator, pacer: RequestPacer?, requestTimeout: Duration) async -> Bool {
         var stoppedEarly = false
+        let executors = transport.taskExecutors
         await withDiscardingTaskGroup { group in
             for plan in ExecutionSchedule(workload: scenario.workload, seed: scenario.seed) {
                 do {
@@ -79,7 +80,10 @@ struct LiveStrategyRun: Sendable {
                     target: target, transport: transport, pacer: pacer, budget: budget,
                     progress: progress, requestTimeout: requestTimeout
                 )
-                group.addTask {
+                // The poller runs on a transport loop thread: its sleeps, requests and
+                // resumptions then stay on that thread, where on the cooperative pool each
+                // would be a thread hop (several per request, the bulk of a live run's CPU).
+                group.addTask(executorPreference: executors[plan.index % executors.count]) {
                     let trace = await poller.run()
                     accumulator.add(trace)
                     progress?.executionFinished()
