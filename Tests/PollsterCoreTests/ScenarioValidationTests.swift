@@ -35,7 +35,7 @@ struct ScenarioValidationTests {
             label: "unknown top-level key",
             yaml: adding("colour: blue"),
             expected: [
-                "t.yaml:7: colour: unknown key; allowed: name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report",
+                "t.yaml:7: colour: unknown key; allowed: name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live",
             ]),
         InvalidScenario(
             label: "unknown key for a strategy kind",
@@ -196,7 +196,7 @@ struct ScenarioValidationTests {
             label: "a list at the top",
             yaml: "- 1\n- 2\n",
             expected: [
-                "t.yaml:1: expected a scenario mapping with keys name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, got a list",
+                "t.yaml:1: expected a scenario mapping with keys name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live, got a list",
             ]),
     ]
 

@@ -19,7 +19,7 @@ extension ScenarioDecoder {
         if fields.has("executionIds"), let file = string(fields, "executionIds", expected: "a file with one execution id per line") {
             do {
                 let text = try TextFile.read(TextFile.resolve(file, relativeTo: baseDirectory))
-                let ids = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+                let ids = text.split(whereSeparator: \.isNewline)
                     .map { String($0).trimmingCharacters(in: " \t") }
                     .filter { !$0.isEmpty && !$0.hasPrefix("#") }
                 if ids.isEmpty {
