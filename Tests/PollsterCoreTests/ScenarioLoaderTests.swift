@@ -25,9 +25,9 @@ struct ScenarioLoaderTests {
         #expect(s.seed == 42)
         #expect(s.mode == .live)
         #expect(s.target == .embedded)
-        // DESIGN.md's example says 60; 12 keeps the live quickstart's request rate within what
+        // DESIGN.md's example says 60; 6 keeps the live quickstart's request rate within what
         // two cores serve without queueing (see the scenario's comment).
-        #expect(s.timeScale == 12)
+        #expect(s.timeScale == 6)
         #expect(s.apiKeyEnv == nil)
         #expect(s.workload.executions == 2000)
         #expect(s.workload.arrival == .poisson(Rate(perSecond: 20)))
