@@ -56,7 +56,8 @@ public enum Distribution: Sendable, Hashable {
         return false
     }
 
-    /// Plain words for scenario descriptions: `lognormal (median 20s, p95 90s)`.
+    /// Plain words for scenario descriptions: `lognormal (median 20s, p95 90s, p99 168s)`;
+    /// both upper percentiles, since a scenario may give either.
     public var summary: String {
         switch self {
         case .fixed(let value): return Time.describe(value)
@@ -64,12 +65,17 @@ public enum Distribution: Sendable, Hashable {
         case .exponential(let mean): return "exponential (mean \(Time.describe(mean)))"
         case .lognormal(let median, let sigma):
             let p95 = Nanoseconds(Double(median) * _exp(sigma * Distribution.p95Z))
-            return "lognormal (median \(Time.describe(median)), p95 \(Time.describe(roundedToMillis(p95))))"
+            let p99 = Nanoseconds(Double(median) * _exp(sigma * Distribution.p99Z))
+            return "lognormal (median \(Time.describe(median)), p95 \(Time.describe(roundedToMillis(p95))), p99 \(Time.describe(roundedToMillis(p99))))"
         case .empirical(let samples, let source): return "empirical (\(samples.count) samples from \(source))"
         }
     }
 
+    /// Rounded to about three significant digits, for reading: 167.834 s as 168 s.
     private func roundedToMillis(_ value: Nanoseconds) -> Nanoseconds {
-        (value / 1_000_000) * 1_000_000
+        let unit: Nanoseconds = value >= 100 * Time.nanosecondsPerSecond ? Time.nanosecondsPerSecond
+            : value >= 10 * Time.nanosecondsPerSecond ? 100_000_000
+            : value >= Time.nanosecondsPerSecond ? 10_000_000 : 1_000_000
+        return (value + unit / 2) / unit * unit
     }
 }
