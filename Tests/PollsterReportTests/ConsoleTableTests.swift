@@ -1,3 +1,4 @@
+import Foundation
 import PollsterCore
 import PollsterReport
 import Testing
@@ -13,5 +14,8 @@ import Testing
         let lines = plain.split(separator: "\n")
         #expect(lines.count == 2 + result.strategies.count + 1)
         #expect(Set(lines.prefix(2).map(\.count)).count == 1)
+        // Colour decorates cells after padding: without the escapes it is the plain table.
+        let stripped = coloured.replacingOccurrences(of: "\u{1B}[1;32m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+        #expect(stripped == plain)
     }
 }
