@@ -1,4 +1,5 @@
 internal import CCurl
+import PollsterCore
 
 /// One reusable libcurl easy handle and the response its callbacks collect.
 ///
@@ -11,6 +12,9 @@ final class CurlEasyHandle {
     private var body: [UInt8] = []
     private var headers: [String: String] = [:]
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let httpVersion: TransportConfiguration.HTTPVersion
+    /// Whether CURLOPT_PIPEWAIT is on for the request being carried.
+    private var waitsForMultiplexing = false
 
     init?(configuration: TransportConfiguration) {
         guard let handle = curl_easy_init() else { return nil }
@@ -19,11 +23,7 @@ final class CurlEasyHandle {
         // multithreaded process.
         c_curl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         c_curl_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, configuration.httpVersion.curlValue)
-        if configuration.httpVersion != .http1_1 {
-            // Wait for a connection that may multiplex instead of opening one per request
-            // while the first TLS handshake is still deciding on HTTP/2.
-            c_curl_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1)
-        }
+        httpVersion = configuration.httpVersion
         configuration.userAgent.withCString { _ = c_curl_easy_setopt_string(handle, CURLOPT_USERAGENT, $0) }
 
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -60,11 +60,20 @@ final class CurlEasyHandle {
         return Unmanaged<CurlEasyHandle>.fromOpaque(context).takeUnretainedValue()
     }
 
-    /// Sets the per-request options; on failure the request cannot be sent.
-    func prepare(_ request: HTTPRequest, id: UInt64, defaultTimeout: Duration) -> TransportFailure? {
+    /// Sets the per-request options; on failure the request cannot be sent. With a
+    /// `dispatchStamp`, the request carries it in ``MonotonicTime/dispatchHeader``.
+    func prepare(_ request: HTTPRequest, id: UInt64, defaultTimeout: Duration, dispatchStamp: Int64? = nil) -> TransportFailure? {
         requestID = id
         let urlCode = request.url.withCString { c_curl_easy_setopt_string(handle, CURLOPT_URL, $0) }
         guard urlCode == CURLE_OK else { return TransportFailure(curlCode: urlCode) }
+        // Waiting for a connection that may multiplex saves connections only where HTTP/2 is
+        // possible; on plain http:// (HTTP/1.1) it would hold simultaneous first requests
+        // back until the first response arrived.
+        let multiplexes = httpVersion == .http2PriorKnowledge || (httpVersion == .http2OverTLS && request.url.utf8.starts(with: "https:".utf8))
+        if multiplexes != waitsForMultiplexing {
+            c_curl_easy_setopt_long(handle, CURLOPT_PIPEWAIT, multiplexes ? 1 : 0)
+            waitsForMultiplexing = multiplexes
+        }
 
         switch request.method {
         case .get:
@@ -87,6 +96,9 @@ final class CurlEasyHandle {
         var list: UnsafeMutablePointer<curl_slist>?
         for header in request.headers {
             list = curl_slist_append(list, "\(header.name): \(header.value)")
+        }
+        if let dispatchStamp {
+            list = curl_slist_append(list, MonotonicTime.dispatchHeader + ": " + String(dispatchStamp))
         }
         if request.method == .post {
             // curl otherwise sends `Expect: 100-continue` for larger bodies and waits up to a

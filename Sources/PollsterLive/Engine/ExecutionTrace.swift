@@ -14,6 +14,14 @@ struct ExecutionTrace: Sendable {
         case stopped(at: Nanoseconds)
     }
 
+    /// One request: when it went out (scenario time), whether it was a 429, and how it
+    /// failed, if it did.
+    struct Send: Sendable {
+        var at: Nanoseconds
+        var limited: Bool
+        var failure: FailureKind?
+    }
+
     let plan: ExecutionPlan
     var ending: Ending = .stopped(at: 0)
     var polls = 0
@@ -22,11 +30,15 @@ struct ExecutionTrace: Sendable {
     var responsesOther4xx = 0
     var responses5xx = 0
     var transportErrors = 0
-    /// Per request: send time (scenario ns) and whether it was a 429.
-    var sends: [(at: Nanoseconds, limited: Bool)] = []
+    var sends: [Send] = []
     /// Per answered request, microseconds of scenario time.
     var latencies: [UInt64] = []
     var latenciesFromIntended: [UInt64] = []
+    /// Per request, microseconds of wall time (see ``LiveMeasurements``).
+    var sendLateness: [UInt64] = []
+    var connectionWaits: [UInt64] = []
+    /// The strategy's delays before each poll after the first, microseconds of scenario time.
+    var pollDelays: [UInt64] = []
 
     init(plan: ExecutionPlan) { self.plan = plan }
 

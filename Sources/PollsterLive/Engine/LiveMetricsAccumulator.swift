@@ -6,6 +6,7 @@ import Synchronization
 final class LiveMetricsAccumulator: Sendable {
     private struct Shard: Sendable {
         var metrics: StrategyMetrics
+        var live: LiveMeasurements
         /// Difference array of executions in their loop at each bucket's end.
         var activeChanges: [Int] = []
     }
@@ -19,9 +20,14 @@ final class LiveMetricsAccumulator: Sendable {
     private let shards: [LockedShard]
     private let bucket: Nanoseconds
 
-    init(bucket: Nanoseconds, shards count: Int = 8) {
+    private let timeScale: Double
+
+    init(bucket: Nanoseconds, timeScale: Double, shards count: Int = 8) {
         self.bucket = bucket
-        shards = (0..<count).map { _ in LockedShard(Shard(metrics: StrategyMetrics(bucket: bucket))) }
+        self.timeScale = timeScale
+        shards = (0..<count).map { _ in
+            LockedShard(Shard(metrics: StrategyMetrics(bucket: bucket), live: LiveMeasurements(timeScale: timeScale)))
+        }
     }
 
     func add(_ trace: ExecutionTrace) {
@@ -35,9 +41,18 @@ final class LiveMetricsAccumulator: Sendable {
             m.responsesOther4xx += trace.responsesOther4xx
             m.responses5xx += trace.responses5xx
             m.transportErrors += trace.transportErrors
-            for send in trace.sends { m.timeSeries.addRequest(at: send.at, rateLimited: send.limited) }
+            for send in trace.sends {
+                m.timeSeries.addRequest(at: send.at, rateLimited: send.limited)
+                if let failure = send.failure {
+                    m.failures.add(failure)
+                    m.timeSeries.addFailure(failure, at: send.at)
+                }
+            }
             for value in trace.latencies { m.latency.record(value) }
             for value in trace.latenciesFromIntended { m.latencyFromIntended.record(value) }
+            for value in trace.sendLateness { shard.live.sendLateness.record(value) }
+            for value in trace.connectionWaits { shard.live.connectionWait.record(value) }
+            for value in trace.pollDelays { shard.live.pollDelay.record(value) }
             switch trace.ending {
             case .detected(let at, let lag):
                 m.detected += 1
@@ -64,10 +79,12 @@ final class LiveMetricsAccumulator: Sendable {
     /// Everything merged, in canonical form.
     func metrics() -> StrategyMetrics {
         var merged = StrategyMetrics(bucket: bucket)
+        var live = LiveMeasurements(timeScale: timeScale)
         var changes: [Int] = []
         for shard in shards {
             shard.state.withLock { shard in
                 merged.add(shard.metrics)
+                live.add(shard.live)
                 if shard.activeChanges.count > changes.count { changes.append(contentsOf: repeatElement(0, count: shard.activeChanges.count - changes.count)) }
                 for (i, change) in shard.activeChanges.enumerated() { changes[i] += change }
             }
@@ -75,6 +92,7 @@ final class LiveMetricsAccumulator: Sendable {
         var running = 0
         merged.timeSeries.active = changes.map { running += $0; return running }
         merged.timeSeries.finish(activeAtEnd: 0)
+        merged.live = live
         return merged.canonical
     }
 }

@@ -24,7 +24,12 @@ extension LiveRunner {
                         scenario: runner.scenario, strategy: strategy, target: target, clock: clock,
                         transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop
                     )
-                    outcomes.append(await run.run())
+                    var outcome = await run.run()
+                    if var live = outcome.metrics.live {
+                        live.saturation = Saturation.assess(live, modelledLatencyP99: nil)
+                        outcome.metrics.live = live
+                    }
+                    outcomes.append(outcome)
                 }
                 return outcomes
             }

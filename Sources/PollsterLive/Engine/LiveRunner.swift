@@ -40,6 +40,8 @@ public struct LiveRunner: Sendable {
         let strategies = scenario.strategies
         var configuration = transportConfiguration
         configuration.maxConnections = Swift.max(configuration.maxConnections, Self.embeddedConnections(strategies: strategies.count))
+        // The embedded server reads the stamps to measure its own queueing.
+        configuration.stampsDispatchTime = true
         let outcomes = try await withCurlTransport(configuration: configuration) { transport in
             try await withDeadline(limits.maxDuration, stop: stop) {
                 // Every strategy at once, each against its own server: the same wall-clock
@@ -90,7 +92,7 @@ public struct LiveRunner: Sendable {
             server.registerKey(key, scopes: [.executionsRead, .executionsWrite], index: keyIndex)
         }
         let flowID = "flow_" + scenario.name
-        return try await server.withRunning { baseURL in
+        var outcome = try await server.withRunning { baseURL in
             let target = LiveTarget(baseURL: baseURL, apiKeys: keys, submit: { plan in server.register(plan, flowId: flowID) })
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
@@ -98,5 +100,11 @@ public struct LiveRunner: Sendable {
             )
             return await run.run()
         }
+        if var live = outcome.metrics.live {
+            live.serverQueue = server.queueDelays.canonical
+            live.saturation = Saturation.assess(live, modelledLatencyP99: scenario.server.latency.p99)
+            outcome.metrics.live = live
+        }
+        return outcome
     }
 }
