@@ -7,8 +7,9 @@ import PollsterCore
 /// wakeup is proportional to the sockets that moved, not to the transfers open), and the
 /// queue of requests waiting for a connection.
 ///
-/// At most ``capacity`` transfers are in curl's hands; the rest wait here, in arrival order,
-/// and are dispatched as transfers end. Keeping them out of curl keeps every multi call
+/// At most ``capacity`` transfers are in curl's hands (one per connection, or as many streams
+/// as the connections multiplex once a response has come back over HTTP/2); the rest wait
+/// here, in arrival order, and are dispatched as transfers end. Keeping them out of curl keeps every multi call
 /// cheap (a pending easy handle costs curl work on every add and remove) and lets the
 /// engine see how long each request waited for a connection.
 ///
@@ -36,9 +37,11 @@ final class CurlMultiSession {
     private let multi: OpaquePointer
     private let events: EventPoll
     private let configuration: TransportConfiguration
-    /// Transfers in curl's hands at most: the connection limit, times the streams a
-    /// connection may multiplex when HTTP/2 is possible.
-    let capacity: Int
+    /// Connections at most.
+    private let connections: Int
+    /// Transfers in curl's hands at most: ``connections``, times the streams a connection
+    /// multiplexes once a response came back over HTTP/2.
+    private(set) var capacity: Int
     private var active: [UInt64: Transfer] = [:]
     private var idle: [CurlEasyHandle] = []
     private var queue: [Submission] = []
@@ -61,7 +64,8 @@ final class CurlMultiSession {
         // The connection cache would otherwise close idle connections beyond 4 per handle
         // added, defeating keep-alive when load briefly drops.
         c_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, connections)
-        capacity = Swift.min(connections, perHost) * (configuration.httpVersion == .http1_1 ? 1 : Self.streamsPerConnection)
+        self.connections = Swift.min(connections, perHost)
+        capacity = self.connections
 
         let context = Unmanaged.passUnretained(self).toOpaque()
         c_curl_multi_setopt_socket_callback(multi, { _, socket, what, context, _ in
@@ -148,6 +152,9 @@ final class CurlMultiSession {
             let completedAt = now ?? .now
             now = completedAt
             let outcome = easy.outcome(for: code)
+            if capacity == connections, case .success(let response) = outcome, response.httpVersion >= 2 {
+                capacity = connections * Self.streamsPerConnection
+            }
             curl_multi_remove_handle(multi, handle)
             completions.append(Completion(id: easy.requestID, exchange: HTTPExchange(
                 outcome: outcome, enqueuedAt: transfer.enqueuedAt, dispatchedAt: transfer.dispatchedAt, completedAt: completedAt)))

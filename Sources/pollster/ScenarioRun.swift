@@ -48,16 +48,40 @@ struct ScenarioRun {
         if options.replications > 1 {
             Terminal.error("note: --replications applies to simulations; a live run replays each strategy once")
         }
+        var scenario = self.scenario
+        let transport = live?.transport ?? TransportConfiguration()
+        var advice: TimeScaleAdvisor.Advice?
+        if case .embedded = scenario.target {
+            switch try live?.timeScaleOverride() {
+            case .fixed(let value)?:
+                scenario.timeScale = value
+                scenario.timeScaleIsAuto = false
+            case .auto?:
+                scenario.timeScaleIsAuto = true
+            case nil:
+                break
+            }
+            if scenario.timeScaleIsAuto {
+                if !options.quiet { Terminal.error("timeScale auto: measuring this machine and simulating the run's demand...") }
+                let chosen = try await AutoTimeScale.advise(scenario, transport: transport)
+                scenario.timeScale = chosen.scale
+                advice = chosen
+                if !options.quiet { Terminal.error(chosen.reason) }
+            }
+        } else if live?.timeScale != nil {
+            Terminal.error("note: --time-scale applies to the embedded target; a real API runs in real time")
+        }
         var limits = try live?.limits(loopback: scenario.target.isLoopback) ?? LiveLimits()
         if live?.maxRequestRate == nil, let rate = scenario.live.maxRequestRate { limits.maxRequestRate = rate.perSecond }
-        let runner = LiveRunner(scenario: scenario, limits: limits)
+        let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections)
         let progress = LiveProgress()
         let line = ProgressLine(enabled: !options.quiet)
         let label = "\(scenario.strategies.count) strategies"
         let total = scenario.workload.executions * scenario.strategies.count
+        var result: RunResult
         do {
             let stop = StopSignal()
-            return try await InterruptSignal.notifyingOnInterrupt({ stop.request() }) {
+            result = try await InterruptSignal.notifyingOnInterrupt({ stop.request() }) {
                 try await withThrowingTaskGroup(of: RunResult?.self) { group in
                     group.addTask { try await runner.run(progress: progress, stop: stop) }
                     group.addTask {
@@ -76,6 +100,18 @@ struct ScenarioRun {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
+        if case .embedded = scenario.target, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
+            // The remedy: the scale auto would pick, when it is lower than this run's.
+            if advice == nil, !result.partial {
+                advice = try? await AutoTimeScale.advise(scenario, transport: transport)
+            }
+            if let advice, advice.scale < scenario.timeScale {
+                for index in result.strategies.indices where result.strategies[index].metrics.live?.saturation?.isSaturated == true {
+                    result.strategies[index].metrics.live?.saturation?.suggestedTimeScale = advice.scale
+                }
+            }
+        }
+        return result
     }
 
     /// `--dry-run`: what the run would send, per strategy, from a quick simulation.
@@ -102,7 +138,16 @@ struct ScenarioRun {
             Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result))
             for path in written { Terminal.error("wrote \(path)") }
         }
+        // What went wrong with the run itself, after the report is safely written.
+        for warning in SaturationWarning.lines(result) { Terminal.error(warning) }
         if result.partial { throw ExitCode(130) }
+        if scenario.mode == .live, let failed = FailureSummary.allFailedLine(result, target: result.scenario.target) {
+            Terminal.error("error: " + failed)
+            throw ExitCode(1)
+        }
+        if live?.strict == true, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
+            throw ExitCode(3)
+        }
     }
 }
 

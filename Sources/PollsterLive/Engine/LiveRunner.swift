@@ -18,15 +18,23 @@ public struct LiveRunner: Sendable {
     public let scenario: Scenario
     public let limits: LiveLimits
     public let transportConfiguration: TransportConfiguration
+    /// Connections the client may open; nil: ``connectionsPerStrategy`` per strategy against
+    /// the embedded server and loopback targets (within the open-file limit), and the
+    /// transport's own limit (64 by default) against any other API.
+    public let connections: Int?
 
     /// Wall time between creating a strategy's clock and its scenario time 0: room for
     /// the embedded server to start listening before the first arrival.
     static let startLead = Duration.milliseconds(250)
 
-    public init(scenario: Scenario, limits: LiveLimits = LiveLimits(), transport: TransportConfiguration = TransportConfiguration()) {
+    public init(
+        scenario: Scenario, limits: LiveLimits = LiveLimits(), transport: TransportConfiguration = TransportConfiguration(),
+        connections: Int? = nil
+    ) {
         self.scenario = scenario
         self.limits = limits
         self.transportConfiguration = transport
+        self.connections = connections
     }
 
     /// Runs every strategy; cancelling the calling task stops the run and returns what was
@@ -39,7 +47,7 @@ public struct LiveRunner: Sendable {
         let runner = self
         let strategies = scenario.strategies
         var configuration = transportConfiguration
-        configuration.maxConnections = Swift.max(configuration.maxConnections, Self.embeddedConnections(strategies: strategies.count))
+        configuration.maxConnections = Swift.max(configuration.threads, connections ?? Self.embeddedConnections(strategies: strategies.count))
         // The embedded server reads the stamps to measure its own queueing.
         configuration.stampsDispatchTime = true
         let outcomes = try await withCurlTransport(configuration: configuration) { transport in
@@ -64,10 +72,10 @@ public struct LiveRunner: Sendable {
         return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
     }
 
-    /// Connections per strategy against the embedded server. The mock, like the model it
-    /// serves, answers any number of requests at once, each after its own latency; a
-    /// smaller pool would queue requests in the client (a herd released by a rate-limit
-    /// window easily puts a thousand in flight) and report that queue as latency.
+    /// Connections per strategy against the embedded server and loopback targets. The mock,
+    /// like the model it serves, answers any number of requests at once, each after its own
+    /// latency; a smaller pool would queue requests in the client (a herd released by a
+    /// rate-limit window easily puts a thousand in flight).
     static let connectionsPerStrategy = 1024
 
     /// The connection limit of an embedded run: ``connectionsPerStrategy`` each, within the
