@@ -35,21 +35,24 @@ if arguments.contains("--serve") {
     if value("--threads") != nil { configuration.threads = integer("--threads", default: 1) }
     for _ in 0..<integer("--rounds", default: 3) {
         let capacity = try await CapacityCalibration.measure(transport: configuration)
-        print("capacity=\(Int(capacity.rounded()))")
+        let herd = try await CapacityCalibration.measureHerd(transport: configuration, size: integer("--herd", default: 2000))
+        print("capacity=\(Int(capacity.rounded())) herd=\(Int(herd.rounded()))")
     }
 } else {
     guard let url = value("--url") else {
         print("usage: TransportBench --serve | --url URL [--connections N] [--in-flight N] [--seconds N] [--threads N] [--read-status] [--pool]")
         exit(64)
     }
-    let configuration = TransportConfiguration(
+    var configuration = TransportConfiguration(
         maxConnections: integer("--connections", default: 64),
         threads: integer("--threads", default: TransportConfiguration.defaultThreads)
     )
+    if let slack = value("--slack-us").flatMap(Int64.init) { configuration.timerSlack = .microseconds(slack) }
     let report = try await BenchClient.run(
         url: url, configuration: configuration, inFlight: integer("--in-flight", default: 64),
         duration: .seconds(integer("--seconds", default: 10)), readStatus: arguments.contains("--read-status"),
-        onLoopThreads: !arguments.contains("--pool"))
+        onLoopThreads: !arguments.contains("--pool"),
+        interval: value("--interval-ms").flatMap(Double.init).map { .microseconds(Int64($0 * 1000)) })
     print(
         "requests=\(report.succeeded) failures=\(report.failed)",
         "rps=\(Int(report.requestsPerSecond.rounded()))",

@@ -51,26 +51,29 @@ package enum MockExecutionAPI {
         return router
     }
 
-    /// Answers `request` as ``ExecutionAPI`` decides at the scenario time it arrived. With
-    /// the client's `dispatched` stamp, records how late the server handled it in `queue`.
+    /// Answers `request` as ``ExecutionAPI`` decides at the scenario time it was sent: with
+    /// the `dispatched` stamp of a client in this process, the instant the client handed it
+    /// to a connection (the model's s_n, so that the server's own queueing changes neither
+    /// the rate limiters' decisions nor the latency, as long as it stays under the modelled
+    /// latency), else the instant the handler runs. The stamp also tells `queue` how late
+    /// the server handled the request.
     static func serve(
         _ request: APIRequest, dispatched: Int64? = nil, api: ExecutionAPI, clock: ScenarioClock, queue: ServerQueueRecorder? = nil
     ) async -> Response {
-        let handled = dispatched.map { _ in MonotonicTime.now() }
-        let arrival = clock.now()
+        let handled = ContinuousClock.now
+        let sent = dispatched.map { Swift.min(handled, MonotonicTime.instant($0)) } ?? handled
+        let arrival = clock.time(at: sent)
         let result = api.respond(to: request, at: arrival)
-        var overshoot: Int64 = 0
+        let due = clock.instant(at: arrival + result.latency)
         if result.latency > 0 {
-            let due = clock.instant(at: arrival + result.latency)
             // A cancelled sleep (server shutting down) answers at once rather than never.
             try? await Task.sleep(until: due, clock: ContinuousClock())
-            if handled != nil {
-                let (seconds, attoseconds) = due.duration(to: .now).components
-                overshoot = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-            }
         }
-        if let dispatched, let handled, let queue {
-            queue.record(nanoseconds: Swift.max(0, handled - dispatched) + Swift.max(0, overshoot))
+        if dispatched != nil, let queue {
+            // How much later than the model the response leaves: the wait for the handler
+            // beyond the modelled latency, plus the latency timer's own delay.
+            let (seconds, attoseconds) = due.duration(to: .now).components
+            queue.record(nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         }
         if result.releaseKey != nil {
             api.release(result, at: clock.now())

@@ -53,8 +53,9 @@ public final class MockServer: Sendable {
     /// Responses so far, by kind.
     public var requestCounts: RequestCounts { counters.counts }
 
-    /// How late the server handled the requests that carried a client's dispatch stamp
-    /// (``MonotonicTime/dispatchHeader``), microseconds of wall time; see ``ServerQueueRecorder``.
+    /// How much later than the model the server answered the requests that carried a
+    /// client's dispatch stamp (``MonotonicTime/dispatchHeader``), microseconds of wall
+    /// time; see ``ServerQueueRecorder``.
     public var queueDelays: MetricHistogram { queue.histogram }
 
     /// `http://HOST:PORT` once the server listens, nil before.

@@ -56,6 +56,7 @@ final class CurlMultiLoop: TaskExecutor {
     }
 
     private let confined: LoopConfined
+    private let timerSlack: Duration
     private let wakeDescriptor: Int32
     private let state = Mutex(State())
     private let nextID = Atomic<UInt64>(0)
@@ -81,6 +82,7 @@ final class CurlMultiLoop: TaskExecutor {
         }
         wakeDescriptor = wake
         confined = LoopConfined(session: session, events: events)
+        timerSlack = configuration.timerSlack
 
         let context = Unmanaged.passRetained(self).toOpaque()
         var thread = pthread_t()
@@ -214,6 +216,9 @@ final class CurlMultiLoop: TaskExecutor {
         continuation?.resume(returning: Self.cancelled(enqueuedAt))
     }
 
+    /// Jobs run between two looks at the sockets.
+    static let jobsPerRound = 64
+
     /// Asks the loop thread to stop without waiting for it.
     func requestStop() {
         state.withLock { state in
@@ -255,7 +260,11 @@ final class CurlMultiLoop: TaskExecutor {
         let executor = asUnownedTaskExecutor()
         let session = confined.session
         let events = confined.events
+        // Jobs to run, in order; at most `jobsPerRound` between two looks at the sockets, so
+        // that a burst of resumed tasks cannot keep responses waiting on their sockets.
         var jobs: [UnownedJob] = []
+        var nextJob = 0
+        var arrived: [UnownedJob] = []
         var submissions: [CurlMultiSession.Submission] = []
         var cancellations: [UInt64] = []
         var completions: [CurlMultiSession.Completion] = []
@@ -278,18 +287,28 @@ final class CurlMultiLoop: TaskExecutor {
 
         while true {
             let stopping = state.withLock { state in
-                swap(&jobs, &state.jobs)
+                swap(&arrived, &state.jobs)
                 return state.phase != .running
             }
             if stopping { break }
             // Tasks resumed by the last round run first, so that the requests they send
             // next are taken in the same round.
+            jobs.append(contentsOf: arrived)
+            arrived.removeAll(keepingCapacity: true)
             jobs.append(contentsOf: confined.jobs)
             confined.jobs.removeAll(keepingCapacity: true)
-            for job in jobs {
-                job.runSynchronously(on: executor)
+            let last = Swift.min(jobs.count, nextJob + Self.jobsPerRound)
+            while nextJob < last {
+                jobs[nextJob].runSynchronously(on: executor)
+                nextJob += 1
             }
-            jobs.removeAll(keepingCapacity: true)
+            if nextJob == jobs.count {
+                jobs.removeAll(keepingCapacity: true)
+                nextJob = 0
+            } else if nextJob >= 4096 {
+                jobs.removeFirst(nextJob)
+                nextJob = 0
+            }
 
             // Due sleepers resume here; their jobs run in the next round.
             let now = ContinuousClock.now
@@ -303,7 +322,7 @@ final class CurlMultiLoop: TaskExecutor {
                 swap(&submissions, &state.submissions)
                 swap(&cancellations, &state.cancellations)
                 state.isSleeping = submissions.isEmpty && cancellations.isEmpty && state.jobs.isEmpty
-                    && confined.jobs.isEmpty
+                    && confined.jobs.isEmpty && nextJob == jobs.count
                 return (state.isSleeping, state.timers.nextDeadline())
             }
             for id in cancellations {
@@ -321,8 +340,10 @@ final class CurlMultiLoop: TaskExecutor {
             // (news after the look above arrives with a wakeup); without news or due work,
             // only look.
             var timeout: Duration = .zero
-            if idle && confined.jobs.isEmpty {
-                let wakeAt = [nextDeadline, session.deadline].compactMap { $0 }.min()
+            if idle && confined.jobs.isEmpty && nextJob == jobs.count {
+                // Sleepers wake up to `timerSlack` after their deadline, with every other
+                // sleeper due by then: one wakeup for a batch instead of one per sleeper.
+                let wakeAt = [nextDeadline.map { $0 + timerSlack }, session.deadline].compactMap { $0 }.min()
                 timeout = wakeAt.map { Swift.max(.zero, ContinuousClock.now.duration(to: $0)) } ?? .seconds(1)
             }
             events.wait(timeout: timeout) { socket, ready in
@@ -336,6 +357,7 @@ final class CurlMultiLoop: TaskExecutor {
         session.close()
         events.close()
         confined.acceptsJobs = false
+        jobs.removeFirst(nextJob)
         jobs.append(contentsOf: confined.jobs)
         confined.jobs.removeAll()
         let (waiting, sleepers, exitWaiters) = state.withLock { state in

@@ -165,6 +165,7 @@ final class CurlMultiSession {
 
     /// Dispatches queued requests while slots are free; returns how many it started.
     private func dispatchQueued(completions: inout [Completion]) -> Int {
+
         var started = 0
         while active.count < capacity && queueHead < queue.count {
             let submission = queue[queueHead]
@@ -195,7 +196,7 @@ final class CurlMultiSession {
             fail(.other(code: Int(CURLE_OUT_OF_MEMORY.rawValue)))
             return
         }
-        let stamp = configuration.stampsDispatchTime ? MonotonicTime.now() : nil
+        let stamp = configuration.stampsDispatchTime ? MonotonicTime.stamp(dispatchedAt) : nil
         if let failure = easy.prepare(submission.request, id: submission.id, defaultTimeout: configuration.timeout, dispatchStamp: stamp) {
             easy.recycle()
             idle.append(easy)

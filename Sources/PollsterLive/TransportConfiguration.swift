@@ -34,6 +34,9 @@ public struct TransportConfiguration: Sendable, Hashable {
     /// how long requests waited before it handled them (default false; only for the
     /// embedded mock server).
     public var stampsDispatchTime: Bool
+    /// How late after its deadline a sleeping task may be woken (``CurlTransport/sleep(until:)``),
+    /// so that one wakeup of a loop thread serves every sleeper due within it (default 0.5 ms).
+    public var timerSlack: Duration
 
     /// A configuration; every argument has the documented default.
     public init(
@@ -43,7 +46,8 @@ public struct TransportConfiguration: Sendable, Hashable {
         timeout: Duration = .seconds(10),
         httpVersion: HTTPVersion = .http2OverTLS,
         userAgent: String = "pollster",
-        stampsDispatchTime: Bool = false
+        stampsDispatchTime: Bool = false,
+        timerSlack: Duration = .microseconds(500)
     ) {
         self.maxConnections = maxConnections
         self.maxConnectionsPerHost = maxConnectionsPerHost
@@ -52,6 +56,7 @@ public struct TransportConfiguration: Sendable, Hashable {
         self.httpVersion = httpVersion
         self.userAgent = userAgent
         self.stampsDispatchTime = stampsDispatchTime
+        self.timerSlack = timerSlack
     }
 
     /// One loop thread per core this process may use.
@@ -70,6 +75,9 @@ public struct TransportConfiguration: Sendable, Hashable {
         }
         if let perHost = maxConnectionsPerHost, perHost < 1 {
             throw .invalidConfiguration("maxConnectionsPerHost is \(perHost); it must be at least 1")
+        }
+        guard timerSlack >= .zero else {
+            throw .invalidConfiguration("timerSlack must not be negative")
         }
         guard timeout > .zero else {
             throw .invalidConfiguration("timeout must be positive")

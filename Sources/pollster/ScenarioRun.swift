@@ -139,7 +139,7 @@ struct ScenarioRun {
             for path in written { Terminal.error("wrote \(path)") }
         }
         // What went wrong with the run itself, after the report is safely written.
-        for warning in SaturationWarning.lines(result) { Terminal.error(warning) }
+        if let warning = SaturationWarning.line(result) { Terminal.error(warning) }
         if result.partial { throw ExitCode(130) }
         if scenario.mode == .live, let failed = FailureSummary.allFailedLine(result, target: result.scenario.target) {
             Terminal.error("error: " + failed)

@@ -54,7 +54,7 @@ import Testing
         <section class="saturated" role="alert" aria-label="Saturation warning">
         <p><strong>Saturated:</strong> the figures of the strategies below measure pollster's own queueing on this machine, not the API. pollster could not keep to their schedule, or its embedded server queued their requests, so their requests per execution, latency and detection lag are unreliable.</p>
         <ul>
-        <li><strong>eager</strong>: send lateness p99 38.2 ms &gt; 10.0 ms limit: the client could not keep up; server queue p99 4.1 ms &gt; 2.5 ms limit: the embedded server queued requests. Remedy: lower timeScale to 2.5.</li>
+        <li><strong>eager</strong>: send lateness p99 38.2 ms &gt; 10 ms limit: the client could not keep up; server queue p99 4.1 ms &gt; 2.5 ms limit: the embedded server queued requests. Remedy: lower timeScale to 2.5.</li>
         </ul>
         </section>
         <main>

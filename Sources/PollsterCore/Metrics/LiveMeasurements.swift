@@ -12,9 +12,9 @@ public struct LiveMeasurements: Sendable, Codable, Equatable {
     /// Per request: time spent waiting for a connection (in the transport's queue while all
     /// were busy, plus setting up a new one).
     public var connectionWait = MetricHistogram()
-    /// Per request the embedded server answered: time between the client handing it to a
-    /// connection and the server's handler running, plus how late the server's modelled
-    /// latency ended. Empty against a real API.
+    /// Per request the embedded server answered: how much later than the model (the
+    /// client's dispatch plus the modelled latency) the response left the server. Empty
+    /// against a real API.
     public var serverQueue = MetricHistogram()
     /// The delays the strategy asked for between a response and the next poll, in
     /// microseconds of scenario time (what "late" is measured against).
@@ -26,6 +26,16 @@ public struct LiveMeasurements: Sendable, Codable, Equatable {
 
     public init(timeScale: Double) {
         self.timeScale = timeScale
+    }
+
+    /// Empty measurements whose histograms are allocated in full (see ``MetricHistogram/presized(upTo:)``).
+    public static func presized(timeScale: Double) -> LiveMeasurements {
+        var measurements = LiveMeasurements(timeScale: timeScale)
+        measurements.sendLateness = .presized()
+        measurements.connectionWait = .presized()
+        measurements.serverQueue = .presized()
+        measurements.pollDelay = .presized()
+        return measurements
     }
 
     /// Adds another run's measurements of the same strategy (same time scale).

@@ -84,6 +84,6 @@ public struct Saturation: Sendable, Codable, Equatable {
     }
 
     private static func format(_ value: Double) -> String {
-        value >= 100 ? String(Int(value.rounded())) : String((value * 10).rounded() / 10)
+        value >= 100 ? String(Int(value.rounded())) : Time.trimmed((value * 10).rounded() / 10)
     }
 }

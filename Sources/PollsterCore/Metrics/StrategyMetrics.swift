@@ -42,6 +42,17 @@ public struct StrategyMetrics: Sendable, Codable, Equatable {
         timeSeries = TimeSeries(bucket: bucket)
     }
 
+    /// Empty metrics whose histograms are allocated in full (see ``MetricHistogram/presized(upTo:)``).
+    public static func presized(bucket: Nanoseconds) -> StrategyMetrics {
+        var metrics = StrategyMetrics(bucket: bucket)
+        metrics.pollsPerExecution = .presized(upTo: 1 << 20)
+        metrics.detectionLag = .presized()
+        metrics.timeToOutcome = .presized()
+        metrics.latency = .presized()
+        metrics.latencyFromIntended = .presized()
+        return metrics
+    }
+
     /// Requests that failed, of every kind (see ``failures``).
     public var failedRequests: Int { failures.total }
 

@@ -71,10 +71,10 @@ struct ExecutionPoller: Sendable {
             let sentAt = clock.time(at: dispatchedAt)
             poll += 1
             trace.polls = poll
-            trace.latencies.append(Self.micros(receivedAt - sentAt))
-            trace.latenciesFromIntended.append(Self.micros(receivedAt - intended))
-            trace.sendLateness.append(Self.micros(due, dispatchedAt))
-            trace.connectionWaits.append(Self.micros(exchange.connectionWait))
+            var record = ExecutionTrace.Poll(
+                sentAt: sentAt, limited: false, failure: nil, latency: Self.micros(receivedAt - sentAt),
+                latencyFromIntended: Self.micros(receivedAt - intended), sendLateness: Self.micros(due, dispatchedAt),
+                connectionWait: Self.micros(exchange.connectionWait), nextDelay: nil)
 
             var observation = PollObservation(poll: poll - 1, sentAt: sentAt, receivedAt: receivedAt, createdAt: plan.createdAt)
             var retryAfter: Nanoseconds = 0
@@ -90,7 +90,7 @@ struct ExecutionPoller: Sendable {
                         break
                     }
                     if reading.status.isTerminal {
-                        trace.sends.append(ExecutionTrace.Send(at: sentAt, limited: false, failure: nil))
+                        trace.log.append(record)
                         progress?.requestAnswered(rateLimited: false, failed: false)
                         let lag = target.finishedAt(plan).map { receivedAt - $0 }
                             ?? CompletedAtReader.completedAt(response.body).map { CompletedAtReader.now() - $0 }
@@ -106,7 +106,8 @@ struct ExecutionPoller: Sendable {
                     }
                 case 401, 403, 404:
                     trace.responsesOther4xx += 1
-                    trace.sends.append(ExecutionTrace.Send(at: sentAt, limited: false, failure: .otherStatus))
+                    record.failure = .otherStatus
+                    trace.log.append(record)
                     progress?.requestAnswered(rateLimited: false, failed: true)
                     trace.ending = .errored(at: receivedAt)
                     return trace
@@ -121,12 +122,14 @@ struct ExecutionPoller: Sendable {
                 trace.transportErrors += 1
                 failure = transportFailure.failureKind
             }
-            trace.sends.append(ExecutionTrace.Send(at: sentAt, limited: limited, failure: failure))
             progress?.requestAnswered(rateLimited: limited, failed: failure != nil)
 
             var delay = strategy.delay(beforePoll: poll, after: observation, state: &state, rng: &rng)
             if limited && client.retryAfter == .honor { delay = Swift.max(delay, retryAfter) }
-            trace.pollDelays.append(Self.micros(delay))
+            record.limited = limited
+            record.failure = failure
+            record.nextDelay = Self.micros(delay)
+            trace.log.append(record)
             intended = receivedAt + delay
         }
     }

@@ -14,12 +14,21 @@ struct ExecutionTrace: Sendable {
         case stopped(at: Nanoseconds)
     }
 
-    /// One request: when it went out (scenario time), whether it was a 429, and how it
-    /// failed, if it did.
-    struct Send: Sendable {
-        var at: Nanoseconds
+    /// One request: when it went out (scenario time), whether it was a 429, how it failed,
+    /// if it did, and its timings.
+    struct Poll: Sendable {
+        var sentAt: Nanoseconds
         var limited: Bool
         var failure: FailureKind?
+        /// Microseconds of scenario time.
+        var latency: UInt64
+        var latencyFromIntended: UInt64
+        /// Microseconds of wall time (see ``LiveMeasurements``).
+        var sendLateness: UInt64
+        var connectionWait: UInt64
+        /// The strategy's delay before the next poll, microseconds of scenario time; nil
+        /// after the last poll.
+        var nextDelay: UInt64?
     }
 
     let plan: ExecutionPlan
@@ -30,15 +39,8 @@ struct ExecutionTrace: Sendable {
     var responsesOther4xx = 0
     var responses5xx = 0
     var transportErrors = 0
-    var sends: [Send] = []
-    /// Per answered request, microseconds of scenario time.
-    var latencies: [UInt64] = []
-    var latenciesFromIntended: [UInt64] = []
-    /// Per request, microseconds of wall time (see ``LiveMeasurements``).
-    var sendLateness: [UInt64] = []
-    var connectionWaits: [UInt64] = []
-    /// The strategy's delays before each poll after the first, microseconds of scenario time.
-    var pollDelays: [UInt64] = []
+    /// Every request, in order.
+    var log: [Poll] = []
 
     init(plan: ExecutionPlan) { self.plan = plan }
 

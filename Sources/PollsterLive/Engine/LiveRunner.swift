@@ -51,7 +51,8 @@ public struct LiveRunner: Sendable {
         // The embedded server reads the stamps to measure its own queueing.
         configuration.stampsDispatchTime = true
         let outcomes = try await withCurlTransport(configuration: configuration) { transport in
-            try await withDeadline(limits.maxDuration, stop: stop) {
+            try await LiveWarmUp.run(transport)
+            return try await withDeadline(limits.maxDuration, stop: stop) {
                 // Every strategy at once, each against its own server: the same wall-clock
                 // window for all, so none is favoured by a quieter machine.
                 try await withThrowingTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in

@@ -18,7 +18,7 @@ struct LiveStrategyRun: Sendable {
     /// Runs to the end, or until cancelled or a cap is reached; `partial` says which.
     func run() async -> (metrics: StrategyMetrics, partial: Bool) {
         let polling = PollingStrategy(strategy)
-        let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket, timeScale: clock.timeScale)
+        let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket, timeScale: clock.timeScale, shards: transport.taskExecutors.count)
         let pacer = limits.maxRequestRate.map(RequestPacer.init(rate:))
         let requestTimeout = Swift.min(Duration.seconds(30), clock.wallDuration(of: scenario.client.timeout) + .seconds(1))
         let stoppedEarly = await stoppable {
