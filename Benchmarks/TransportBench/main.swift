@@ -35,8 +35,7 @@ if arguments.contains("--serve") {
     if value("--threads") != nil { configuration.threads = integer("--threads", default: 1) }
     for _ in 0..<integer("--rounds", default: 3) {
         let capacity = try await CapacityCalibration.measure(transport: configuration)
-        let herd = try await CapacityCalibration.measureHerd(transport: configuration, size: integer("--herd", default: 2000))
-        print("capacity=\(Int(capacity.rounded())) herd=\(Int(herd.rounded()))")
+        print("capacity=\(Int(capacity.rounded()))")
     }
 } else {
     guard let url = value("--url") else {

@@ -49,8 +49,6 @@ struct ScenarioRun {
             Terminal.error("note: --replications applies to simulations; a live run replays each strategy once")
         }
         var scenario = self.scenario
-        let transport = live?.transport ?? TransportConfiguration()
-        var advice: TimeScaleAdvisor.Advice?
         if case .embedded = scenario.target {
             switch try live?.timeScaleOverride() {
             case .fixed(let value)?:
@@ -61,57 +59,88 @@ struct ScenarioRun {
             case nil:
                 break
             }
-            if scenario.timeScaleIsAuto {
-                if !options.quiet { Terminal.error("timeScale auto: measuring this machine and simulating the run's demand...") }
-                let chosen = try await AutoTimeScale.advise(scenario, transport: transport)
-                scenario.timeScale = chosen.scale
-                advice = chosen
-                if !options.quiet { Terminal.error(chosen.reason) }
+        } else {
+            scenario.timeScaleIsAuto = false
+            if live?.timeScale != nil {
+                Terminal.error("note: --time-scale applies to the embedded target; a real API runs in real time")
             }
-        } else if live?.timeScale != nil {
-            Terminal.error("note: --time-scale applies to the embedded target; a real API runs in real time")
         }
+        let transport = live?.transport ?? TransportConfiguration()
         var limits = try live?.limits(loopback: scenario.target.isLoopback) ?? LiveLimits()
         if live?.maxRequestRate == nil, let rate = scenario.live.maxRequestRate { limits.maxRequestRate = rate.perSecond }
-        let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections)
-        let progress = LiveProgress()
-        let line = ProgressLine(enabled: !options.quiet)
-        let label = "\(scenario.strategies.count) strategies"
-        let total = scenario.workload.executions * scenario.strategies.count
-        var result: RunResult
+        let stop = StopSignal()
         do {
-            let stop = StopSignal()
-            result = try await InterruptSignal.notifyingOnInterrupt({ stop.request() }) {
-                try await withThrowingTaskGroup(of: RunResult?.self) { group in
-                    group.addTask { try await runner.run(progress: progress, stop: stop) }
-                    group.addTask {
-                        await line.follow(progress, strategy: { label }, totalExecutions: total)
-                        return nil
+            // One Ctrl-C scope for the whole run, calibration included.
+            return try await InterruptSignal.notifyingOnInterrupt({ stop.request() }) {
+                var advice: TimeScaleAdvisor.Advice?
+                if scenario.timeScaleIsAuto {
+                    if !options.quiet { Terminal.error("timeScale auto: measuring this machine and simulating the run's demand...") }
+                    let quick = scenario
+                    guard let chosen = try await Self.untilStopped(stop, { try await AutoTimeScale.advise(quick, transport: transport) }) else {
+                        Terminal.error("interrupted before the live run started: nothing was measured")
+                        throw ExitCode(130)
                     }
-                    var result: RunResult?
-                    for try await value in group where value != nil {
-                        result = value
-                        group.cancelAll()
-                    }
-                    return result!
+                    scenario.timeScale = chosen.scale
+                    advice = chosen
+                    if !options.quiet { Terminal.error(chosen.reason) }
                 }
+                let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections)
+                var result = try await run(runner, stop: stop)
+                if case .embedded = scenario.target, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
+                    // The remedy: the scale auto picks, when one keeps clear of saturation and
+                    // it is lower than this run's (herds of simultaneous requests stay herds at
+                    // any scale: then the remedy is less load).
+                    if advice == nil, !result.partial {
+                        let run = scenario
+                        advice = try? await Self.untilStopped(stop, { try await AutoTimeScale.advise(run, transport: transport) })
+                    }
+                    if let advice, advice.isClear, advice.scale < scenario.timeScale {
+                        for index in result.strategies.indices where result.strategies[index].metrics.live?.saturation?.isSaturated == true {
+                            result.strategies[index].metrics.live?.saturation?.suggestedTimeScale = advice.scale
+                        }
+                    }
+                }
+                return result
             }
         } catch let error as LiveRunError {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
-        if case .embedded = scenario.target, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
-            // The remedy: the scale auto would pick, when it is lower than this run's.
-            if advice == nil, !result.partial {
-                advice = try? await AutoTimeScale.advise(scenario, transport: transport)
+    }
+
+    /// The live run itself, with its progress line.
+    private func run(_ runner: LiveRunner, stop: StopSignal) async throws -> RunResult {
+        let progress = LiveProgress()
+        let line = ProgressLine(enabled: !options.quiet)
+        let label = "\(runner.scenario.strategies.count) strategies"
+        let total = runner.scenario.workload.executions * runner.scenario.strategies.count
+        return try await withThrowingTaskGroup(of: RunResult?.self) { group in
+            group.addTask { try await runner.run(progress: progress, stop: stop) }
+            group.addTask {
+                await line.follow(progress, strategy: { label }, totalExecutions: total)
+                return nil
             }
-            if let advice, advice.scale < scenario.timeScale {
-                for index in result.strategies.indices where result.strategies[index].metrics.live?.saturation?.isSaturated == true {
-                    result.strategies[index].metrics.live?.saturation?.suggestedTimeScale = advice.scale
-                }
+            var result: RunResult?
+            for try await value in group where value != nil {
+                result = value
+                group.cancelAll()
             }
+            return result!
         }
-        return result
+    }
+
+    /// `body`'s value, or nil when `stop` is requested first (then `body` is cancelled).
+    static func untilStopped<T: Sendable>(_ stop: StopSignal, _ body: @escaping @Sendable () async throws -> T) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                await stop.wait()
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
     /// `--dry-run`: what the run would send, per strategy, from a quick simulation.
