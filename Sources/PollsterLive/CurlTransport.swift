@@ -63,6 +63,11 @@ public final class CurlTransport: Sendable {
     /// executor's manager thread and two thread hops per sleep). Deadlines are met to the
     /// microsecond when the loop is not busy (epoll_pwait2's nanosecond timeout).
     public func sleep(until deadline: ContinuousClock.Instant) async throws {
+        // A deadline already past (a loop behind its schedule) costs no timer at all.
+        if deadline <= .now {
+            try Task.checkCancellation()
+            return
+        }
         for loop in loops where loop.isCurrentThread {
             return try await loop.sleep(until: deadline)
         }

@@ -186,7 +186,7 @@ extension Target {
         switch self {
         case .embedded: return true
         case .url(let url):
-            return url.contains("://127.") || url.contains("://localhost") || url.contains("://[::1]")
+            return LiveRunner.isLoopback(url)
         }
     }
 }

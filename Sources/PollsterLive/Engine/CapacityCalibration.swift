@@ -49,7 +49,7 @@ public enum CapacityCalibration {
                     group.addTask(executorPreference: executors[slot % executors.count]) {
                         var counted = 0
                         while true {
-                            try? await transport.sleep(until: .now)
+                            try? await transport.sleep(until: .now + .microseconds(1))
                             let exchange = await transport.exchange(request)
                             if case .success(let response) = exchange.outcome { _ = ExecutionStatusReader.read(response.body) }
                             if case .failure(.cancelled) = exchange.outcome { return counted }

@@ -10,6 +10,12 @@ import PollsterCore
 /// Times come from the transport's loop thread: a request is sent when it is handed to a
 /// connection and received when the loop sees its transfer end, so a busy task scheduler
 /// shows up as send lateness, not as latency of the API.
+///
+/// The schedule is the model's, whatever pollster's own delays: the next poll is due a
+/// delay after the moment the response would have arrived had the poll gone out on time
+/// (its due time plus the latency measured). A late send is reported as send lateness and
+/// does not push every later poll back, where it would also bunch polls that were merely
+/// near each other into herds the scenario does not have.
 struct ExecutionPoller: Sendable {
     let plan: ExecutionPlan
     let executionID: String
@@ -69,6 +75,7 @@ struct ExecutionPoller: Sendable {
                 return trace
             }
             let sentAt = clock.time(at: dispatchedAt)
+            let dueAt = clock.time(at: due)
             poll += 1
             trace.polls = poll
             var record = ExecutionTrace.Poll(
@@ -130,7 +137,7 @@ struct ExecutionPoller: Sendable {
             record.failure = failure
             record.nextDelay = Self.micros(delay)
             trace.log.append(record)
-            intended = receivedAt + delay
+            intended = receivedAt - Swift.max(0, sentAt - dueAt) + delay
         }
     }
 

@@ -21,7 +21,9 @@ extension LiveRunner {
             configuration.maxConnections = Swift.max(configuration.maxConnections, Self.embeddedConnections(strategies: 1))
         }
         let outcomes = try await withCurlTransport(configuration: configuration) { transport in
-            try await withDeadline(limits.maxDuration, stop: stop) {
+            // The warm-up runs against a throwaway embedded server on loopback, never the target.
+            try await LiveWarmUp.run(transport)
+            return try await withDeadline(limits.maxDuration, stop: stop) {
                 var outcomes: [(StrategyMetrics, Bool)] = []
                 for strategy in runner.scenario.strategies {
                     if stop.isRequested || budget.exhausted { break }
@@ -50,7 +52,7 @@ extension LiveRunner {
 
 extension LiveRunner {
     /// True for URLs whose host is 127.0.0.0/8, localhost or [::1].
-    static func isLoopback(_ url: String) -> Bool {
+    public static func isLoopback(_ url: String) -> Bool {
         guard let schemeEnd = url.range(of: "://") else { return false }
         let rest = url[schemeEnd.upperBound...]
         let host = rest.prefix { $0 != "/" && $0 != "?" }
