@@ -176,7 +176,7 @@ import Testing
         // 300 ms (scale 1): every first answer comes within the latency plus a margin, none
         // waits for another's (a client that waits for a connection to multiplex would
         // answer most of them after two latencies).
-        var fast = StrategySpec(name: "fast", kind: .fixed(interval: s(10)))
+        var fast = StrategySpec(name: "fast", kind: .fixed(interval: s(1)))
         fast.initialDelay = 0
         let sc = scenario(executions: 40, duration: .fixed(Time.milliseconds(100)), strategies: [fast],
                           latency: .fixed(Time.milliseconds(300)), timeScale: 1, arrival: .burst(at: 0))
