@@ -46,11 +46,13 @@ let package = Package(
         ),
         // C shim over libcurl (Debian's libcurl4-openssl-dev).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // C shim over epoll and eventfd, which the loop threads of the transport wait on.
+        .target(name: "CEventPoll"),
         // The HTTP transport (libcurl multi) and the live engine.
         .target(
             name: "PollsterLive",
             dependencies: [
-                "CCurl", "PollsterCore", "MockServer",
+                "CCurl", "CEventPoll", "PollsterCore", "MockServer",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

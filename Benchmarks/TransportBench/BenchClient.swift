@@ -22,7 +22,7 @@ enum BenchClient {
 
     static func run(
         url: String, configuration: TransportConfiguration, inFlight: Int, duration: Duration, readStatus: Bool,
-        onLoopThreads: Bool
+        onLoopThreads: Bool, interval: Duration? = nil
     ) async throws -> Report {
         let clock = ContinuousClock()
         let usageBefore = cpuSeconds()
@@ -36,7 +36,12 @@ enum BenchClient {
                         let request = HTTPRequest(url: url)
                         var succeeded = 0
                         var failed = 0
+                        var next = start + (interval.map { $0 * (Double(slot) / Double(inFlight)) } ?? .zero)
                         while clock.now < deadline {
+                            if let interval {
+                                try? await transport.sleep(until: next)
+                                next = next + interval
+                            }
                             switch await transport.send(request) {
                             case .success(let response) where response.status == 200:
                                 if readStatus, ExecutionStatusReader.read(response.body) == nil {

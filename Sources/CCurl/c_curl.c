@@ -51,3 +51,23 @@ CURLMcode c_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value)
 CURLcode c_curl_msg_result(const CURLMsg *message) {
     return message->data.result;
 }
+
+CURLMcode c_curl_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
+CURLMcode c_curl_multi_setopt_socket_callback(CURLM *multi, c_curl_socket_callback callback, void *context) {
+    CURLMcode code = curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, callback);
+    if (code != CURLM_OK) return code;
+    return curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, context);
+}
+
+CURLMcode c_curl_multi_setopt_timer_callback(CURLM *multi, c_curl_timer_callback callback, void *context) {
+    CURLMcode code = curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, callback);
+    if (code != CURLM_OK) return code;
+    return curl_multi_setopt(multi, CURLMOPT_TIMERDATA, context);
+}
+
+CURLMcode c_curl_multi_socket_timeout(CURLM *multi, int *running) {
+    return curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, running);
+}

@@ -8,7 +8,9 @@ import PollsterCore
 /// waits the scaled latency, releases any concurrency slot and responds.
 package enum MockExecutionAPI {
     /// The router serving `api` on `clock`, counting responses in `counters`.
-    static func router(api: ExecutionAPI, clock: ScenarioClock, counters: RequestCounters, logger: Logger) -> Router<BasicRequestContext> {
+    static func router(
+        api: ExecutionAPI, clock: ScenarioClock, counters: RequestCounters, queue: ServerQueueRecorder, logger: Logger
+    ) -> Router<BasicRequestContext> {
         let configuration = api.configuration
         let router = Router()
         router.add(middleware: RequestLogMiddleware(counters: counters, logger: logger))
@@ -18,16 +20,19 @@ package enum MockExecutionAPI {
         router.get(RouterPath(APIRoute.getExecution.routerPath)) { request, context in
             let id = context.parameters.get("executionId") ?? ""
             let include = request.uri.queryParameters[values: "include"]
-            return await serve(APIRequest(.getExecution(id: id, include: include), apiKey: apiKey(from: request.headers)), api: api, clock: clock)
+            return await serve(APIRequest(.getExecution(id: id, include: include), apiKey: apiKey(from: request.headers)),
+                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue)
         }
         router.post(RouterPath(APIRoute.createExecution.routerPath)) { request, context in
             let flowId = context.parameters.get("flowId") ?? ""
             let body = try await collectBody(request, limit: configuration.maxBodyBytes)
-            return await serve(APIRequest(.createExecution(flowId: flowId, body: body), apiKey: apiKey(from: request.headers)), api: api, clock: clock)
+            return await serve(APIRequest(.createExecution(flowId: flowId, body: body), apiKey: apiKey(from: request.headers)),
+                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue)
         }
         router.post(RouterPath(APIRoute.cancelExecution.routerPath)) { request, context in
             let id = context.parameters.get("executionId") ?? ""
-            return await serve(APIRequest(.cancelExecution(id: id), apiKey: apiKey(from: request.headers)), api: api, clock: clock)
+            return await serve(APIRequest(.cancelExecution(id: id), apiKey: apiKey(from: request.headers)),
+                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue)
         }
         let health = ByteBuffer(string: #"{"status":"ok"}"#)
         router.get(RouterPath(APIRoute.health.routerPath)) { _, _ in
@@ -46,13 +51,29 @@ package enum MockExecutionAPI {
         return router
     }
 
-    /// Answers `request` as ``ExecutionAPI`` decides at the scenario time it arrived.
-    static func serve(_ request: APIRequest, api: ExecutionAPI, clock: ScenarioClock) async -> Response {
-        let arrival = clock.now()
+    /// Answers `request` as ``ExecutionAPI`` decides at the scenario time it was sent: with
+    /// the `dispatched` stamp of a client in this process, the instant the client handed it
+    /// to a connection (the model's s_n, so that the server's own queueing changes neither
+    /// the rate limiters' decisions nor the latency, as long as it stays under the modelled
+    /// latency), else the instant the handler runs. The stamp also tells `queue` how late
+    /// the server handled the request.
+    static func serve(
+        _ request: APIRequest, dispatched: Int64? = nil, api: ExecutionAPI, clock: ScenarioClock, queue: ServerQueueRecorder? = nil
+    ) async -> Response {
+        let handled = ContinuousClock.now
+        let sent = dispatched.map { Swift.min(handled, MonotonicTime.instant($0)) } ?? handled
+        let arrival = clock.time(at: sent)
         let result = api.respond(to: request, at: arrival)
+        let due = clock.instant(at: arrival + result.latency)
         if result.latency > 0 {
             // A cancelled sleep (server shutting down) answers at once rather than never.
-            try? await Task.sleep(until: clock.instant(at: arrival + result.latency), clock: ContinuousClock())
+            try? await Task.sleep(until: due, clock: ContinuousClock())
+        }
+        if dispatched != nil, let queue {
+            // How much later than the model the response leaves: the wait for the handler
+            // beyond the modelled latency, plus the latency timer's own delay.
+            let (seconds, attoseconds) = due.duration(to: .now).components
+            queue.record(nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         }
         if result.releaseKey != nil {
             api.release(result, at: clock.now())
@@ -76,6 +97,12 @@ package enum MockExecutionAPI {
     }
 
     static let xAPIKey = HTTPField.Name("X-API-Key")!
+    static let dispatchHeader = HTTPField.Name(MonotonicTime.dispatchHeader)!
+
+    /// The client's dispatch stamp (``MonotonicTime``), when a client in this process sent one.
+    static func dispatchStamp(_ headers: HTTPFields) -> Int64? {
+        headers[dispatchHeader].flatMap { Int64($0) }
+    }
 
     /// The request body, at most `limit` bytes (a 413 beyond); nil when empty.
     static func collectBody(_ request: Request, limit: Int) async throws -> [UInt8]? {

@@ -22,6 +22,7 @@ public final class MockServer: Sendable {
     public let clock: ScenarioClock
     let api: ExecutionAPI
     let counters = RequestCounters()
+    let queue = ServerQueueRecorder()
     let logger: Logger
     private let boundURL = Mutex<String?>(nil)
 
@@ -52,6 +53,11 @@ public final class MockServer: Sendable {
     /// Responses so far, by kind.
     public var requestCounts: RequestCounts { counters.counts }
 
+    /// How much later than the model the server answered the requests that carried a
+    /// client's dispatch stamp (``MonotonicTime/dispatchHeader``), microseconds of wall
+    /// time; see ``ServerQueueRecorder``.
+    public var queueDelays: MetricHistogram { queue.histogram }
+
     /// `http://HOST:PORT` once the server listens, nil before.
     public var baseURL: String? { boundURL.withLock { $0 } }
 
@@ -60,7 +66,7 @@ public final class MockServer: Sendable {
     /// ``withRunning(_:)`` or ``MockServerService`` in a `ServiceGroup`: cancelling this
     /// directly logs an error.
     public func run(onServerRunning: @escaping @Sendable (_ baseURL: String) async -> Void = { _ in }) async throws {
-        let router = MockExecutionAPI.router(api: api, clock: clock, counters: counters, logger: logger)
+        let router = MockExecutionAPI.router(api: api, clock: clock, counters: counters, queue: queue, logger: logger)
         let host = configuration.host
         let configuredPort = configuration.port
         // Per-request lines go to `logger` at debug; the framework's own debug chatter does not.

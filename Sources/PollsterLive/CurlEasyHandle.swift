@@ -1,4 +1,5 @@
 internal import CCurl
+import PollsterCore
 
 /// One reusable libcurl easy handle and the response its callbacks collect.
 ///
@@ -9,8 +10,12 @@ final class CurlEasyHandle {
     /// The request the handle is carrying now.
     private(set) var requestID: UInt64 = 0
     private var body: [UInt8] = []
-    private var headers: [String: String] = [:]
+    /// The final response's header lines (see ``ResponseHeaders``).
+    private var headerLines: [UInt8] = []
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let httpVersion: TransportConfiguration.HTTPVersion
+    /// Whether CURLOPT_PIPEWAIT is on for the request being carried.
+    private var waitsForMultiplexing = false
 
     init?(configuration: TransportConfiguration) {
         guard let handle = curl_easy_init() else { return nil }
@@ -19,11 +24,7 @@ final class CurlEasyHandle {
         // multithreaded process.
         c_curl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         c_curl_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, configuration.httpVersion.curlValue)
-        if configuration.httpVersion != .http1_1 {
-            // Wait for a connection that may multiplex instead of opening one per request
-            // while the first TLS handshake is still deciding on HTTP/2.
-            c_curl_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1)
-        }
+        httpVersion = configuration.httpVersion
         configuration.userAgent.withCString { _ = c_curl_easy_setopt_string(handle, CURLOPT_USERAGENT, $0) }
 
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -60,11 +61,20 @@ final class CurlEasyHandle {
         return Unmanaged<CurlEasyHandle>.fromOpaque(context).takeUnretainedValue()
     }
 
-    /// Sets the per-request options; on failure the request cannot be sent.
-    func prepare(_ request: HTTPRequest, id: UInt64, defaultTimeout: Duration) -> TransportFailure? {
+    /// Sets the per-request options; on failure the request cannot be sent. With a
+    /// `dispatchStamp`, the request carries it in ``MonotonicTime/dispatchHeader``.
+    func prepare(_ request: HTTPRequest, id: UInt64, defaultTimeout: Duration, dispatchStamp: Int64? = nil) -> TransportFailure? {
         requestID = id
         let urlCode = request.url.withCString { c_curl_easy_setopt_string(handle, CURLOPT_URL, $0) }
         guard urlCode == CURLE_OK else { return TransportFailure(curlCode: urlCode) }
+        // Waiting for a connection that may multiplex saves connections only where HTTP/2 is
+        // possible; on plain http:// (HTTP/1.1) it would hold simultaneous first requests
+        // back until the first response arrived.
+        let multiplexes = httpVersion == .http2PriorKnowledge || (httpVersion == .http2OverTLS && request.url.utf8.starts(with: "https:".utf8))
+        if multiplexes != waitsForMultiplexing {
+            c_curl_easy_setopt_long(handle, CURLOPT_PIPEWAIT, multiplexes ? 1 : 0)
+            waitsForMultiplexing = multiplexes
+        }
 
         switch request.method {
         case .get:
@@ -88,6 +98,9 @@ final class CurlEasyHandle {
         for header in request.headers {
             list = curl_slist_append(list, "\(header.name): \(header.value)")
         }
+        if let dispatchStamp {
+            list = curl_slist_append(list, MonotonicTime.dispatchHeader + ": " + String(dispatchStamp))
+        }
         if request.method == .post {
             // curl otherwise sends `Expect: 100-continue` for larger bodies and waits up to a
             // second for a 100 that many servers never send.
@@ -110,6 +123,8 @@ final class CurlEasyHandle {
         c_curl_easy_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         var localPort = 0
         c_curl_easy_getinfo_long(handle, CURLINFO_LOCAL_PORT, &localPort)
+        var version = 0
+        c_curl_easy_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
         let timings = RequestTimings(
             nameLookup: nanoseconds(CURLINFO_NAMELOOKUP_TIME_T),
             connect: nanoseconds(CURLINFO_CONNECT_TIME_T),
@@ -118,18 +133,28 @@ final class CurlEasyHandle {
             total: nanoseconds(CURLINFO_TOTAL_TIME_T)
         )
         return .success(HTTPResponse(
-            status: status, headers: headers, body: body, timings: timings,
-            connectionsOpened: connects, localPort: localPort))
+            status: status, headers: ResponseHeaders(lines: headerLines), body: body, timings: timings,
+            connectionsOpened: connects, localPort: localPort, httpVersion: Self.majorVersion(version)))
     }
 
     /// Drops the finished request's buffers so the handle can carry the next one.
     func recycle() {
         requestID = 0
         body = []
-        headers.removeAll(keepingCapacity: true)
+        headerLines = []
         curl_slist_free_all(headerList)
         headerList = nil
         c_curl_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
+    }
+
+    /// The major HTTP version of a `CURLINFO_HTTP_VERSION` value.
+    private static func majorVersion(_ value: Int) -> Int {
+        switch value {
+        case Int(CURL_HTTP_VERSION_1_0), Int(CURL_HTTP_VERSION_1_1): return 1
+        case Int(CURL_HTTP_VERSION_2_0): return 2
+        case Int(CURL_HTTP_VERSION_3): return 3
+        default: return 0
+        }
     }
 
     /// A curl time in microseconds as nanoseconds.
@@ -150,30 +175,10 @@ final class CurlEasyHandle {
         if end >= 5, line[0] == UInt8(ascii: "H"), line[1] == UInt8(ascii: "T"), line[2] == UInt8(ascii: "T"),
             line[3] == UInt8(ascii: "P"), line[4] == UInt8(ascii: "/")
         {
-            headers.removeAll(keepingCapacity: true)
+            headerLines.removeAll(keepingCapacity: true)
             return
         }
-        guard let colon = line[..<end].firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return }
-        var valueStart = colon + 1
-        while valueStart < end, line[valueStart] == UInt8(ascii: " ") || line[valueStart] == UInt8(ascii: "\t") {
-            valueStart += 1
-        }
-        var valueEnd = end
-        while valueEnd > valueStart, line[valueEnd - 1] == UInt8(ascii: " ") || line[valueEnd - 1] == UInt8(ascii: "\t") {
-            valueEnd -= 1
-        }
-        let name = String(unsafeUninitializedCapacity: colon) { buffer in
-            for index in 0..<colon {
-                let byte = line[index]
-                buffer[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-            }
-            return colon
-        }
-        let value = String(decoding: UnsafeRawBufferPointer(rebasing: line[valueStart..<valueEnd]), as: UTF8.self)
-        if let existing = headers[name] {
-            headers[name] = existing + ", " + value
-        } else {
-            headers[name] = value
-        }
+        headerLines.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[..<end]))
+        headerLines.append(0x0A)
     }
 }

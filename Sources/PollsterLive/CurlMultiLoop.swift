@@ -1,4 +1,3 @@
-internal import CCurl
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -6,37 +5,35 @@ import Glibc
 import Musl
 #endif
 
-/// One libcurl multi handle driven by its own OS thread, and the queue that feeds it.
+/// One loop thread: a ``CurlMultiSession`` waiting on its epoll set, the queue that feeds it
+/// from other threads, an executor for the tasks that prefer it, and their timers.
 ///
 /// Callers register a continuation and a request under the mutex and, if the thread sleeps
-/// in `curl_multi_poll`, wake it with `curl_multi_wakeup` (the one multi call that is safe
-/// from other threads). Whoever removes a continuation from `waiting` resumes it, which
-/// makes completion, cancellation and shutdown race-free.
+/// in its wait, wake it through an eventfd. Whoever removes a continuation from `waiting`
+/// resumes it, which makes completion, cancellation and shutdown race-free.
 ///
-/// The loop is also a `TaskExecutor`: tasks that prefer it run on the loop thread between
+/// The loop is a `TaskExecutor`: tasks that prefer it run on the loop thread between
 /// polls, so their requests and resumptions stay on one thread instead of crossing to the
-/// cooperative pool and back for every request. It keeps timers too (``sleep(until:)``):
-/// the poll's timeout ends at the earliest deadline, so a task on the loop sleeps and
-/// wakes without the global executor's timer thread and its wakeups.
+/// cooperative pool and back for every request; a job enqueued by the loop thread itself
+/// (a task resumed by a completion or a timer) skips the mutex. It keeps timers too
+/// (``sleep(until:)``): the wait ends at the earliest deadline, to the microsecond, so a
+/// task on the loop sleeps and wakes without the global executor's timer thread.
 final class CurlMultiLoop: TaskExecutor {
-    private struct Submission: Sendable {
-        var id: UInt64
-        var request: HTTPRequest
-    }
-
     private enum Phase {
         case running, stopping, stopped
     }
 
+    private typealias Waiter = UnsafeContinuation<HTTPExchange, Never>
+
     private struct State {
         var phase = Phase.running
-        var waiting: [UInt64: CheckedContinuation<TransportOutcome, Never>] = [:]
-        var submissions: [Submission] = []
+        var waiting: [UInt64: Waiter] = [:]
+        var submissions: [CurlMultiSession.Submission] = []
         var cancellations: [UInt64] = []
-        /// Set while the loop thread is in (or about to enter) `curl_multi_poll`, so that only
-        /// the first submission after it pays for a wakeup.
+        /// Set while the loop thread is in (or about to enter) its wait, so that only the
+        /// first piece of news after it pays for a wakeup.
         var isSleeping = false
-        /// Jobs of tasks that prefer this loop as their executor.
+        /// Jobs enqueued from other threads by tasks that prefer this loop.
         var jobs: [UnownedJob] = []
         /// Tasks in ``CurlMultiLoop/sleep(until:)``.
         var timers = LoopTimers()
@@ -44,29 +41,48 @@ final class CurlMultiLoop: TaskExecutor {
         var thread: pthread_t?
     }
 
-    /// The multi handle, shared with other threads only for `curl_multi_wakeup`.
-    private struct MultiHandle: @unchecked Sendable {
-        let pointer: OpaquePointer
+    /// What only the loop thread touches: the session and the jobs it enqueued itself.
+    private final class LoopConfined: @unchecked Sendable {
+        let session: CurlMultiSession
+        let events: EventPoll
+        var jobs: [UnownedJob] = []
+        /// False once the loop has left its last round: from then on jobs go elsewhere.
+        var acceptsJobs = true
+
+        init(session: CurlMultiSession, events: EventPoll) {
+            self.session = session
+            self.events = events
+        }
     }
 
-    private let multi: MultiHandle
-    private let configuration: TransportConfiguration
+    private let confined: LoopConfined
+    private let timerSlack: Duration
+    private let wakeDescriptor: Int32
     private let state = Mutex(State())
     private let nextID = Atomic<UInt64>(0)
     /// The loop thread's `pthread_self()`, set by the thread when it starts.
     private let loopThread = Atomic<UInt>(0)
 
-    /// Creates the multi handle and starts its thread.
+    /// Creates the multi handle and the epoll set, and starts the thread.
     init(index: Int, configuration: TransportConfiguration) throws(TransportSetupError) {
-        guard let pointer = curl_multi_init() else { throw .multiHandleUnavailable }
-        let connections = configuration.connectionLimit(forLoop: index)
-        c_curl_multi_setopt_long(pointer, CURLMOPT_MAX_TOTAL_CONNECTIONS, connections)
-        c_curl_multi_setopt_long(pointer, CURLMOPT_MAX_HOST_CONNECTIONS, configuration.hostConnectionLimit(forLoop: index))
-        // The connection cache would otherwise close idle connections beyond 4 per handle
-        // added, defeating keep-alive when load briefly drops.
-        c_curl_multi_setopt_long(pointer, CURLMOPT_MAXCONNECTS, connections)
-        multi = MultiHandle(pointer: pointer)
-        self.configuration = configuration
+        let wake = try EventPoll.makeWakeDescriptor()
+        let session: CurlMultiSession
+        let events: EventPoll
+        do throws(TransportSetupError) {
+            events = try EventPoll(wakeDescriptor: wake)
+            do throws(TransportSetupError) {
+                session = try CurlMultiSession(index: index, configuration: configuration, events: events)
+            } catch {
+                events.close()
+                throw error
+            }
+        } catch {
+            close(wake)
+            throw error
+        }
+        wakeDescriptor = wake
+        confined = LoopConfined(session: session, events: events)
+        timerSlack = configuration.timerSlack
 
         let context = Unmanaged.passRetained(self).toOpaque()
         var thread = pthread_t()
@@ -77,14 +93,16 @@ final class CurlMultiLoop: TaskExecutor {
         }, context)
         guard result == 0 else {
             Unmanaged<CurlMultiLoop>.fromOpaque(context).release()
+            session.close()
+            events.close()
             throw .threadStartFailed(errno: result)
         }
         state.withLock { $0.thread = thread }
     }
 
     deinit {
-        // The loop thread holds a reference while it runs, so no easy handle is left here.
-        curl_multi_cleanup(multi.pointer)
+        // The thread has closed the session and the epoll set; no one can wake it any more.
+        close(wakeDescriptor)
     }
 
     /// True when called on this loop's thread, that is from a task that prefers this loop.
@@ -96,6 +114,10 @@ final class CurlMultiLoop: TaskExecutor {
     /// the global executor, so that such tasks still finish.
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
+        if isCurrentThread && confined.acceptsJobs {
+            confined.jobs.append(job)
+            return
+        }
         let wake: Bool? = state.withLock { state in
             guard state.phase != .stopped else { return nil }
             state.jobs.append(job)
@@ -106,38 +128,43 @@ final class CurlMultiLoop: TaskExecutor {
             globalConcurrentExecutor.enqueue(ExecutorJob(job))
             return
         }
-        if wake { curl_multi_wakeup(multi.pointer) }
+        if wake { EventPoll.wake(wakeDescriptor) }
     }
 
-    /// Sends a request through this loop; see ``CurlTransport/send(_:)``.
-    func send(_ request: HTTPRequest) async -> TransportOutcome {
+    /// Sends a request through this loop; see ``CurlTransport/exchange(_:)``.
+    func exchange(_ request: HTTPRequest) async -> HTTPExchange {
         let id = nextID.add(1, ordering: .relaxed).newValue
+        let enqueuedAt = ContinuousClock.now
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
+            await withUnsafeContinuation { (continuation: Waiter) in
                 // A task cancelled before it got here sends nothing.
                 if Task.isCancelled {
-                    continuation.resume(returning: .failure(.cancelled))
+                    continuation.resume(returning: Self.cancelled(enqueuedAt))
                     return
                 }
                 let wake: Bool? = state.withLock { state in
                     guard state.phase == .running else { return nil }
                     state.waiting[id] = continuation
-                    state.submissions.append(Submission(id: id, request: request))
+                    state.submissions.append(CurlMultiSession.Submission(id: id, request: request, enqueuedAt: enqueuedAt))
                     defer { state.isSleeping = false }
                     return state.isSleeping
                 }
                 guard let wake else {
-                    continuation.resume(returning: .failure(.cancelled))
+                    continuation.resume(returning: Self.cancelled(enqueuedAt))
                     return
                 }
-                if wake { curl_multi_wakeup(multi.pointer) }
+                if wake { EventPoll.wake(wakeDescriptor) }
                 // The task may have been cancelled between the check above and the registration,
                 // when the cancellation handler found nothing to cancel.
-                if Task.isCancelled { cancel(id) }
+                if Task.isCancelled { cancel(id, enqueuedAt: enqueuedAt) }
             }
         } onCancel: {
-            cancel(id)
+            cancel(id, enqueuedAt: enqueuedAt)
         }
+    }
+
+    private static func cancelled(_ enqueuedAt: ContinuousClock.Instant) -> HTTPExchange {
+        HTTPExchange(outcome: .failure(.cancelled), enqueuedAt: enqueuedAt, dispatchedAt: nil, completedAt: .now)
     }
 
     /// Suspends the calling task until `deadline` on this loop's timers; throws
@@ -150,10 +177,13 @@ final class CurlMultiLoop: TaskExecutor {
                     continuation.resume(throwing: CancellationError())
                     return
                 }
+                let onLoop = isCurrentThread
                 let wake: Bool? = state.withLock { state in
                     guard state.phase == .running else { return nil }
                     state.timers.add(continuation, id: id, deadline: deadline)
-                    // A sleeping loop must shorten its poll to the new deadline.
+                    // A sleeping loop must shorten its wait to the new deadline; the loop
+                    // thread itself looks at the timers before it waits.
+                    guard !onLoop else { return false }
                     defer { state.isSleeping = false }
                     return state.isSleeping
                 }
@@ -161,7 +191,7 @@ final class CurlMultiLoop: TaskExecutor {
                     continuation.resume(throwing: CancellationError())
                     return
                 }
-                if wake { curl_multi_wakeup(multi.pointer) }
+                if wake { EventPoll.wake(wakeDescriptor) }
                 if Task.isCancelled { cancelSleep(id) }
             }
         } onCancel: {
@@ -175,23 +205,26 @@ final class CurlMultiLoop: TaskExecutor {
     }
 
     /// Resumes the caller of request `id` at once and tells the loop to drop the transfer.
-    private func cancel(_ id: UInt64) {
-        let (continuation, wake) = state.withLock { state -> (CheckedContinuation<TransportOutcome, Never>?, Bool) in
+    private func cancel(_ id: UInt64, enqueuedAt: ContinuousClock.Instant) {
+        let (continuation, wake) = state.withLock { state -> (Waiter?, Bool) in
             guard let continuation = state.waiting.removeValue(forKey: id) else { return (nil, false) }
             state.cancellations.append(id)
             defer { state.isSleeping = false }
             return (continuation, state.isSleeping)
         }
-        if wake { curl_multi_wakeup(multi.pointer) }
-        continuation?.resume(returning: .failure(.cancelled))
+        if wake { EventPoll.wake(wakeDescriptor) }
+        continuation?.resume(returning: Self.cancelled(enqueuedAt))
     }
+
+    /// Jobs run between two looks at the sockets.
+    static let jobsPerRound = 64
 
     /// Asks the loop thread to stop without waiting for it.
     func requestStop() {
         state.withLock { state in
             if state.phase == .running { state.phase = .stopping }
         }
-        curl_multi_wakeup(multi.pointer)
+        EventPoll.wake(wakeDescriptor)
     }
 
     /// Stops the loop, fails its pending requests with ``TransportFailure/cancelled`` and
@@ -221,44 +254,63 @@ final class CurlMultiLoop: TaskExecutor {
         }
     }
 
-    /// The poll timeout in milliseconds: at most a second, and no later than the next
-    /// sleeper's deadline (rounded up, so that the sleeper is due when the poll returns).
-    private static func pollTimeout(until deadline: ContinuousClock.Instant?, now: ContinuousClock.Instant) -> Int32 {
-        guard let deadline else { return 1_000 }
-        let remaining = now.duration(to: deadline)
-        guard remaining > .zero else { return 0 }
-        let (seconds, attoseconds) = remaining.components
-        guard seconds < 1 else { return 1_000 }
-        return Int32((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
-    }
-
     /// The body of the loop thread.
     private func run() {
         loopThread.store(UInt(pthread_self()), ordering: .relaxed)
         let executor = asUnownedTaskExecutor()
-        let session = CurlMultiSession(multi: multi.pointer, configuration: configuration)
+        let session = confined.session
+        let events = confined.events
+        // Jobs to run, in order; at most `jobsPerRound` between two looks at the sockets, so
+        // that a burst of resumed tasks cannot keep responses waiting on their sockets.
         var jobs: [UnownedJob] = []
-        var submissions: [Submission] = []
+        var nextJob = 0
+        var arrived: [UnownedJob] = []
+        var submissions: [CurlMultiSession.Submission] = []
         var cancellations: [UInt64] = []
         var completions: [CurlMultiSession.Completion] = []
-        var continuations: [CheckedContinuation<TransportOutcome, Never>?] = []
+        var waiters: [Waiter?] = []
         var dueSleepers: [UnsafeContinuation<Void, any Error>] = []
+
+        func finishCompletions() {
+            guard !completions.isEmpty else { return }
+            state.withLock { state in
+                for completion in completions {
+                    waiters.append(state.waiting.removeValue(forKey: completion.id))
+                }
+            }
+            for (completion, waiter) in zip(completions, waiters) {
+                waiter?.resume(returning: completion.exchange)
+            }
+            completions.removeAll(keepingCapacity: true)
+            waiters.removeAll(keepingCapacity: true)
+        }
 
         while true {
             let stopping = state.withLock { state in
-                swap(&jobs, &state.jobs)
+                swap(&arrived, &state.jobs)
                 return state.phase != .running
             }
             if stopping { break }
             // Tasks resumed by the last round run first, so that the requests they send
             // next are taken in the same round.
-            for job in jobs {
-                job.runSynchronously(on: executor)
+            jobs.append(contentsOf: arrived)
+            arrived.removeAll(keepingCapacity: true)
+            jobs.append(contentsOf: confined.jobs)
+            confined.jobs.removeAll(keepingCapacity: true)
+            let last = Swift.min(jobs.count, nextJob + Self.jobsPerRound)
+            while nextJob < last {
+                jobs[nextJob].runSynchronously(on: executor)
+                nextJob += 1
             }
-            jobs.removeAll(keepingCapacity: true)
+            if nextJob == jobs.count {
+                jobs.removeAll(keepingCapacity: true)
+                nextJob = 0
+            } else if nextJob >= 4096 {
+                jobs.removeFirst(nextJob)
+                nextJob = 0
+            }
 
-            // Due sleepers resume first: a task on this loop enqueues its job here, which
-            // the next round runs.
+            // Due sleepers resume here; their jobs run in the next round.
             let now = ContinuousClock.now
             state.withLock { state in state.timers.takeDue(at: now, into: &dueSleepers) }
             for sleeper in dueSleepers {
@@ -270,40 +322,44 @@ final class CurlMultiLoop: TaskExecutor {
                 swap(&submissions, &state.submissions)
                 swap(&cancellations, &state.cancellations)
                 state.isSleeping = submissions.isEmpty && cancellations.isEmpty && state.jobs.isEmpty
+                    && confined.jobs.isEmpty && nextJob == jobs.count
                 return (state.isSleeping, state.timers.nextDeadline())
-            }
-
-            if idle {
-                // Without news, wait for sockets, for curl's timers (timeouts), which
-                // curl_multi_poll honours by returning early, or for the next sleeper's
-                // deadline; news after the look above arrives with a wakeup.
-                session.wait(timeoutMilliseconds: Self.pollTimeout(until: nextDeadline, now: now))
-                state.withLock { $0.isSleeping = false }
-            }
-            for submission in submissions {
-                session.start(submission.request, id: submission.id, completions: &completions)
             }
             for id in cancellations {
                 session.cancel(id)
             }
+            for submission in submissions {
+                session.submit(submission, completions: &completions)
+            }
             submissions.removeAll(keepingCapacity: true)
             cancellations.removeAll(keepingCapacity: true)
-
             session.perform(completions: &completions)
-            guard !completions.isEmpty else { continue }
-            state.withLock { state in
-                for completion in completions {
-                    continuations.append(state.waiting.removeValue(forKey: completion.id))
-                }
+            finishCompletions()
+
+            // Wait for sockets, for curl's next timer, for the next sleeper or for news
+            // (news after the look above arrives with a wakeup); without news or due work,
+            // only look.
+            var timeout: Duration = .zero
+            if idle && confined.jobs.isEmpty && nextJob == jobs.count {
+                // Sleepers wake up to `timerSlack` after their deadline, with every other
+                // sleeper due by then: one wakeup for a batch instead of one per sleeper.
+                let wakeAt = [nextDeadline.map { $0 + timerSlack }, session.deadline].compactMap { $0 }.min()
+                timeout = wakeAt.map { Swift.max(.zero, ContinuousClock.now.duration(to: $0)) } ?? .seconds(1)
             }
-            for (completion, continuation) in zip(completions, continuations) {
-                continuation?.resume(returning: completion.outcome)
+            events.wait(timeout: timeout) { socket, ready in
+                session.socketReady(socket, events: ready)
             }
-            completions.removeAll(keepingCapacity: true)
-            continuations.removeAll(keepingCapacity: true)
+            if idle { state.withLock { $0.isSleeping = false } }
+            session.perform(completions: &completions)
+            finishCompletions()
         }
 
         session.close()
+        events.close()
+        confined.acceptsJobs = false
+        jobs.removeFirst(nextJob)
+        jobs.append(contentsOf: confined.jobs)
+        confined.jobs.removeAll()
         let (waiting, sleepers, exitWaiters) = state.withLock { state in
             state.phase = .stopped
             state.submissions.removeAll()
@@ -319,8 +375,9 @@ final class CurlMultiLoop: TaskExecutor {
         for job in jobs {
             globalConcurrentExecutor.enqueue(ExecutorJob(job))
         }
+        let now = ContinuousClock.now
         for continuation in waiting {
-            continuation.resume(returning: .failure(.cancelled))
+            continuation.resume(returning: HTTPExchange(outcome: .failure(.cancelled), enqueuedAt: now, dispatchedAt: nil, completedAt: now))
         }
         for sleeper in sleepers {
             sleeper.resume(throwing: CancellationError())

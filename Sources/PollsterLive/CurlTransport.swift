@@ -4,8 +4,8 @@ import Synchronization
 /// with a keep-alive connection pool, bridged to async/await.
 ///
 /// Any number of tasks may call ``send(_:)`` at once; requests beyond the connection limit
-/// wait inside curl for a free connection. Call ``shutdown()`` when done, or use
-/// ``withCurlTransport(configuration:isolation:_:)``.
+/// wait in order in the transport's own queue for a free connection. Call ``shutdown()``
+/// when done, or use ``withCurlTransport(configuration:isolation:_:)``.
 public final class CurlTransport: Sendable {
     /// The settings the transport was created with.
     public let configuration: TransportConfiguration
@@ -39,13 +39,19 @@ public final class CurlTransport: Sendable {
     /// If the calling task is cancelled, the request is abandoned and the call returns
     /// ``TransportFailure/cancelled`` at once; after ``shutdown()`` every call does.
     public func send(_ request: HTTPRequest) async -> TransportOutcome {
-        if loops.count == 1 { return await loops[0].send(request) }
+        await exchange(request).outcome
+    }
+
+    /// Sends a request like ``send(_:)`` and also says when it was queued, handed to a
+    /// connection and answered, which tells the client's own delays from the server's.
+    public func exchange(_ request: HTTPRequest) async -> HTTPExchange {
+        if loops.count == 1 { return await loops[0].exchange(request) }
         // A task running on a loop thread keeps its requests on that loop.
         for loop in loops where loop.isCurrentThread {
-            return await loop.send(request)
+            return await loop.exchange(request)
         }
         let turn = nextLoop.wrappingAdd(1, ordering: .relaxed).oldValue
-        return await loops[Int(turn % UInt(loops.count))].send(request)
+        return await loops[Int(turn % UInt(loops.count))].exchange(request)
     }
 
     /// Suspends the calling task until `deadline`; throws `CancellationError` when the task
@@ -55,8 +61,13 @@ public final class CurlTransport: Sendable {
     /// own loop and wakes there with no other thread involved, which at thousands of
     /// sleeps per second costs far less than `Task.sleep` (a timer on the global
     /// executor's manager thread and two thread hops per sleep). Deadlines are met to the
-    /// millisecond, the resolution of the loop's poll.
+    /// microsecond when the loop is not busy (epoll_pwait2's nanosecond timeout).
     public func sleep(until deadline: ContinuousClock.Instant) async throws {
+        // A deadline already past (a loop behind its schedule) costs no timer at all.
+        if deadline <= .now {
+            try Task.checkCancellation()
+            return
+        }
         for loop in loops where loop.isCurrentThread {
             return try await loop.sleep(until: deadline)
         }

@@ -2,8 +2,9 @@
 public struct HTTPResponse: Sendable, Hashable {
     /// The status code of the final response.
     public var status: Int
-    /// Header fields by lowercased name; a repeated field's values are joined with ", ".
-    public var headers: [String: String]
+    /// The header fields, read on demand: `headers["retry-after"]`, any case; a repeated
+    /// field's values are joined with ", ".
+    public var headers: ResponseHeaders
     /// The body bytes, after any transfer decoding.
     public var body: [UInt8]
     /// Where the time went, as curl measured it.
@@ -12,15 +13,18 @@ public struct HTTPResponse: Sendable, Hashable {
     public var connectionsOpened: Int
     /// The local port of the connection that carried the request, which tells connections apart.
     public var localPort: Int
+    /// The HTTP version of the response: 1 (HTTP/1.x), 2 or 3; 0 when unknown.
+    public var httpVersion: Int
 
     /// A response from its parts.
     public init(
         status: Int,
-        headers: [String: String] = [:],
+        headers: ResponseHeaders = ResponseHeaders(),
         body: [UInt8] = [],
         timings: RequestTimings = RequestTimings(),
         connectionsOpened: Int = 0,
-        localPort: Int = 0
+        localPort: Int = 0,
+        httpVersion: Int = 1
     ) {
         self.status = status
         self.headers = headers
@@ -28,10 +32,11 @@ public struct HTTPResponse: Sendable, Hashable {
         self.timings = timings
         self.connectionsOpened = connectionsOpened
         self.localPort = localPort
+        self.httpVersion = httpVersion
     }
 
     /// The value of a header field, looked up case-insensitively.
     public func header(_ name: String) -> String? {
-        headers[name.lowercased()]
+        headers[name]
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of a ``CurlTransport``, with defaults suited to polling one API host.
 public struct TransportConfiguration: Sendable, Hashable {
     /// Which HTTP versions the transport asks for.
@@ -11,11 +13,13 @@ public struct TransportConfiguration: Sendable, Hashable {
     }
 
     /// Open connections at most, over all hosts and loop threads (default 64). More
-    /// concurrent requests than this wait inside curl for a free connection.
+    /// concurrent requests than this wait, in order, in the transport's queue for a free
+    /// connection (``HTTPExchange/connectionWait`` says how long).
     public var maxConnections: Int
     /// Open connections at most to one host; `nil` (the default) means `maxConnections`.
     public var maxConnectionsPerHost: Int?
-    /// Loop threads, each with its own multi handle and connection pool (default 1);
+    /// Loop threads, each with its own multi handle and connection pool (default: one per
+    /// core, ``defaultThreads``);
     /// requests are spread over them round-robin (a task running on one of
     /// ``CurlTransport/taskExecutors`` keeps to its loop), and the connection limits are split.
     public var threads: Int
@@ -25,15 +29,25 @@ public struct TransportConfiguration: Sendable, Hashable {
     public var httpVersion: HTTPVersion
     /// The `User-Agent` header (default `pollster`).
     public var userAgent: String
+    /// Stamps every request with the monotonic time at which it was handed to a connection
+    /// (``MonotonicTime/dispatchHeader``), so that a server in the same process can measure
+    /// how long requests waited before it handled them (default false; only for the
+    /// embedded mock server).
+    public var stampsDispatchTime: Bool
+    /// How late after its deadline a sleeping task may be woken (``CurlTransport/sleep(until:)``),
+    /// so that one wakeup of a loop thread serves every sleeper due within it (default 0.5 ms).
+    public var timerSlack: Duration
 
     /// A configuration; every argument has the documented default.
     public init(
         maxConnections: Int = 64,
         maxConnectionsPerHost: Int? = nil,
-        threads: Int = 1,
+        threads: Int = TransportConfiguration.defaultThreads,
         timeout: Duration = .seconds(10),
         httpVersion: HTTPVersion = .http2OverTLS,
-        userAgent: String = "pollster"
+        userAgent: String = "pollster",
+        stampsDispatchTime: Bool = false,
+        timerSlack: Duration = .microseconds(500)
     ) {
         self.maxConnections = maxConnections
         self.maxConnectionsPerHost = maxConnectionsPerHost
@@ -41,6 +55,13 @@ public struct TransportConfiguration: Sendable, Hashable {
         self.timeout = timeout
         self.httpVersion = httpVersion
         self.userAgent = userAgent
+        self.stampsDispatchTime = stampsDispatchTime
+        self.timerSlack = timerSlack
+    }
+
+    /// One loop thread per core this process may use.
+    public static var defaultThreads: Int {
+        Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Checks the ranges that libcurl cannot check for us.
@@ -54,6 +75,9 @@ public struct TransportConfiguration: Sendable, Hashable {
         }
         if let perHost = maxConnectionsPerHost, perHost < 1 {
             throw .invalidConfiguration("maxConnectionsPerHost is \(perHost); it must be at least 1")
+        }
+        guard timerSlack >= .zero else {
+            throw .invalidConfiguration("timerSlack must not be negative")
         }
         guard timeout > .zero else {
             throw .invalidConfiguration("timeout must be positive")

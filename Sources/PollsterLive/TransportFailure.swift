@@ -1,3 +1,5 @@
+public import PollsterCore
+
 /// Why a request produced no HTTP response, classified for error counts.
 public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Nothing listens on the port, or the connection could not be made.
@@ -42,6 +44,22 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
         case .malformedResponse: return "response incomplete or not valid HTTP"
         case .cancelled: return "request cancelled"
         case .other(let code): return "curl error \(code): \(CurlErrorText.describe(code))"
+        }
+    }
+}
+
+extension TransportFailure {
+    /// The kind a live run counts this failure as; nil for ``cancelled`` (a stop, not a failure).
+    public var failureKind: FailureKind? {
+        switch self {
+        case .connectionRefused: return .connectionRefused
+        case .connectionReset: return .connectionReset
+        case .timeout: return .timeout
+        case .tls: return .tls
+        case .dns: return .dns
+        case .malformedResponse: return .malformedResponse
+        case .cancelled: return nil
+        case .other: return .otherTransport
         }
     }
 }

@@ -8,6 +8,8 @@ public enum TransportSetupError: Error, Sendable, Hashable, CustomStringConverti
     case multiHandleUnavailable
     /// The loop thread could not be started; the value is the `pthread_create` error number.
     case threadStartFailed(errno: Int32)
+    /// The loop's epoll set or eventfd could not be created (errno; usually too many open files).
+    case eventPollUnavailable(errno: Int32)
 
     /// A one-line message a user can act on.
     public var description: String {
@@ -20,6 +22,8 @@ public enum TransportSetupError: Error, Sendable, Hashable, CustomStringConverti
             return "libcurl could not create a multi handle"
         case .threadStartFailed(let errno):
             return "could not start the transport thread (errno \(errno))"
+        case .eventPollUnavailable(let errno):
+            return "could not create the transport's epoll set (errno \(errno)); raise the open-file limit (ulimit -n)"
         }
     }
 }

@@ -9,6 +9,8 @@ struct CoarseTimeSeries: Sendable {
     var requests: [Int]
     /// 429s in each coarse bucket.
     var rateLimited: [Int]
+    /// Failed requests of each kind that occurred, per coarse bucket.
+    var failures: [FailureKind: [Int]]
     /// Width of a coarse bucket, seconds.
     var width: Double
 
@@ -20,12 +22,16 @@ struct CoarseTimeSeries: Sendable {
         times = []
         requests = []
         rateLimited = []
+        failures = series.failures.mapValues { _ in [] }
         var start = 0
         while start < n {
             let end = Swift.min(n, start + factor)
             times.append(Double(series.bucket) * Double(start) / 1e9)
             requests.append((start..<end).reduce(0) { $0 + series.requests.value(at: $1) })
             rateLimited.append((start..<end).reduce(0) { $0 + series.rateLimited.value(at: $1) })
+            for (kind, counts) in series.failures {
+                failures[kind]!.append((start..<end).reduce(0) { $0 + counts.value(at: $1) })
+            }
             start = end
         }
     }

@@ -14,14 +14,19 @@ public enum HTMLReport {
     /// The values the template shows.
     static func page(_ result: RunResult, budget429: Double) -> ReportPage {
         let info = result.scenario
+        let saturated = saturatedStrategies(result)
         return ReportPage(
             title: "pollster report: \(info.name)",
             name: info.name,
             summary: info.summary,
             facts: facts(result, budget429: budget429),
             partial: result.partial,
+            saturated: !saturated.isEmpty,
+            saturatedStrategies: saturated,
             verdict: Verdict(result, budget429: budget429).sentences,
             summaryTable: summaryTable(result, budget429: budget429),
+            live: result.strategies.contains { $0.metrics.live != nil },
+            liveHealthTable: liveHealthTable(result),
             strategies: result.strategies.map { ReportPage.Fact(label: $0.name, value: $0.description) },
             charts: ReportCharts.all(result, budget429: budget429)
         )
@@ -55,36 +60,80 @@ public enum HTMLReport {
         ]
     }
 
-    /// The summary: one row per strategy, the lowest value of each ranked column marked best.
+    /// The saturated strategies, in run order, for the banner.
+    static func saturatedStrategies(_ result: RunResult) -> [ReportPage.SaturatedStrategy] {
+        result.strategies.compactMap { strategy in
+            guard let saturation = strategy.metrics.live?.saturation, saturation.isSaturated else { return nil }
+            return ReportPage.SaturatedStrategy(
+                name: strategy.name, reasons: saturation.reasons.joined(separator: "; "), remedy: SaturationWarning.remedy(saturation))
+        }
+    }
+
+    /// The summary: one row per strategy, the lowest value of each ranked column marked best
+    /// (among strategies that got an answer: one whose every request failed is not "best").
+    /// The "failed" column shows only when a request failed.
     static func summaryTable(_ result: RunResult, budget429: Double) -> ReportPage.Table {
         let summaries = result.strategies.map(StrategySummary.init)
-        let seconds: (UInt64) -> String = { DecimalFormat.fixed(Double($0) / 1e6, 2) }
-        typealias Column = (title: String, rank: ((StrategySummary) -> Double)?, text: (StrategySummary) -> String)
+        let notMeasured = ConsoleTable.notMeasured
+        let seconds: (UInt64?) -> String = { $0.map { DecimalFormat.fixed(Double($0) / 1e6, 2) } ?? notMeasured }
+        let lag: (UInt64?) -> Double? = { $0.map(Double.init) }
+        typealias Column = (title: String, rank: ((StrategySummary) -> Double?)?, text: (StrategySummary) -> String)
+        let failed: [Column] = summaries.contains { $0.failedRequests > 0 }
+            ? [("failed", nil, { String($0.failedRequests) })]
+            : []
         let columns: [Column] = [
             ("requests", { Double($0.requests) }, { String($0.requests) }),
             ("requests / execution", { $0.pollsMean }, { DecimalFormat.fixed($0.pollsMean, 2) }),
             ("429 rate", { $0.rate429 }, { Verdict.percent($0.rate429) }),
-            ("under budget", nil, { $0.rate429 <= budget429 ? "yes" : "no" }),
-            ("lag p50 (s)", { Double($0.lagP50) }, { seconds($0.lagP50) }),
-            ("lag p90 (s)", { Double($0.lagP90) }, { seconds($0.lagP90) }),
-            ("lag p99 (s)", { Double($0.lagP99) }, { seconds($0.lagP99) }),
-            ("lag max (s)", { Double($0.lagMax) }, { seconds($0.lagMax) }),
+            ("under budget", nil, { $0.successfulRequests == 0 ? notMeasured : $0.rate429 <= budget429 ? "yes" : "no" }),
+            ("lag p50 (s)", { lag($0.lagP50) }, { seconds($0.lagP50) }),
+            ("lag p90 (s)", { lag($0.lagP90) }, { seconds($0.lagP90) }),
+            ("lag p99 (s)", { lag($0.lagP99) }, { seconds($0.lagP99) }),
+            ("lag max (s)", { lag($0.lagMax) }, { seconds($0.lagMax) }),
             ("abandoned", { Double($0.abandoned) }, { String($0.abandoned) }),
             ("errors", { Double($0.errors) }, { String($0.errors) }),
-            ("latency p99 (ms)", nil, { DecimalFormat.milliseconds(fromMicros: $0.latencyP99) }),
+        ] + failed + [
+            ("latency p99 (ms)", nil, { $0.latencyMeasured ? DecimalFormat.milliseconds(fromMicros: $0.latencyP99) : notMeasured }),
         ]
+        func value(_ column: Column, _ summary: StrategySummary) -> Double? {
+            guard summary.successfulRequests > 0 else { return nil }
+            return column.rank?(summary)
+        }
         let best: [Double?] = columns.map { column in
-            guard let rank = column.rank, summaries.count > 1 else { return nil }
-            let values = summaries.map(rank)
-            return values.min() == values.max() ? nil : values.min()
+            guard column.rank != nil else { return nil }
+            let values = summaries.compactMap { value(column, $0) }
+            guard values.count > 1, let low = values.min(), low != values.max() else { return nil }
+            return low
         }
         return ReportPage.Table(
             header: [ReportPage.Cell("strategy")] + columns.map { ReportPage.Cell($0.title, numeric: true) },
             rows: summaries.map { summary in
                 ReportPage.Row(cells: [ReportPage.Cell(summary.strategy)] + columns.indices.map { c in
-                    let isBest = best[c].map { target in columns[c].rank.map { $0(summary) == target } ?? false } ?? false
+                    let isBest = best[c].map { value(columns[c], summary) == $0 } ?? false
                     return ReportPage.Cell(columns[c].text(summary), numeric: true, best: isBest)
                 })
+            }
+        )
+    }
+
+    /// Live runs: how well pollster itself kept up, per strategy, in milliseconds of wall
+    /// time; empty for simulations.
+    static func liveHealthTable(_ result: RunResult) -> ReportPage.Table {
+        let ms: (UInt64?) -> String = { $0.map(DecimalFormat.milliseconds(fromMicros:)) ?? ConsoleTable.notMeasured }
+        let live = result.strategies.filter { $0.metrics.live != nil }.map(StrategySummary.init)
+        return ReportPage.Table(
+            header: [ReportPage.Cell("strategy")] + [
+                "send lateness p50 (ms)", "send lateness p99 (ms)", "connection wait p99 (ms)", "server queue p99 (ms)", "saturated",
+            ].map { ReportPage.Cell($0, numeric: true) },
+            rows: live.map { summary in
+                ReportPage.Row(cells: [
+                    ReportPage.Cell(summary.strategy),
+                    ReportPage.Cell(ms(summary.sendLatenessP50), numeric: true),
+                    ReportPage.Cell(ms(summary.sendLatenessP99), numeric: true),
+                    ReportPage.Cell(ms(summary.connectionWaitP99), numeric: true),
+                    ReportPage.Cell(ms(summary.serverQueueP99), numeric: true),
+                    ReportPage.Cell(summary.saturated ? "yes" : "no", numeric: true),
+                ])
             }
         )
     }

@@ -6,12 +6,12 @@ enum ReportCharts {
     /// Time-series charts keep at most this many points per strategy (buckets are merged).
     static let maximumTimePoints = 240
 
-    /// Every chart, in page order.
+    /// Every chart, in page order; the failures chart only when a request failed.
     static func all(_ result: RunResult, budget429: Double) -> [ReportPage.Chart] {
-        [
-            rate429(result, budget429: budget429), requestRate(result), costVersusFreshness(result),
-            lagPercentiles(result), latencyPercentiles(result), pollsPerExecution(result),
-        ]
+        let failed = result.strategies.contains { !$0.metrics.failures.counts.isEmpty }
+        return [rate429(result, budget429: budget429), requestRate(result)]
+            + (failed ? [failuresOverTime(result)] : [])
+            + [costVersusFreshness(result), lagPercentiles(result), latencyPercentiles(result), pollsPerExecution(result)]
     }
 
     /// 429s as a share of requests per time bucket, one line per strategy.
@@ -136,14 +136,20 @@ enum ReportCharts {
     }
 
     /// Requests per execution against p99 detection lag, Pareto-efficient strategies ringed.
+    /// Strategies without a measured lag are left out of the plot (a lag of 0 would make
+    /// them look freshest) and shown with `-` in the table.
     static func costVersusFreshness(_ result: RunResult) -> ReportPage.Chart {
         let summaries = result.strategies.map(StrategySummary.init)
-        let efficient = ParetoFront.efficient(summaries.map { ($0.pollsMean, Double($0.lagP99)) })
-        let points = zip(summaries, efficient).map { summary, efficient in
-            ScatterChart.Point(
-                name: summary.strategy, x: summary.pollsMean, y: Double(summary.lagP99) / 1e6,
-                title: "\(summary.strategy): \(DecimalFormat.fixed(summary.pollsMean, 2)) requests per execution, p99 lag \(seconds(Double(summary.lagP99) / 1e6)), 429 rate \(Verdict.percent(summary.rate429))" + (efficient ? " (Pareto-efficient)" : ""),
-                efficient: efficient
+        let timed = summaries.indices.filter { summaries[$0].lagP99 != nil }
+        let frontier = ParetoFront.efficient(timed.map { (summaries[$0].pollsMean, Double(summaries[$0].lagP99!)) })
+        var efficient = Array(repeating: false, count: summaries.count)
+        for (index, isEfficient) in zip(timed, frontier) { efficient[index] = isEfficient }
+        let points = timed.map { index in
+            let summary = summaries[index], p99 = summary.lagP99!
+            return ScatterChart.Point(
+                name: summary.strategy, x: summary.pollsMean, y: Double(p99) / 1e6,
+                title: "\(summary.strategy): \(DecimalFormat.fixed(summary.pollsMean, 2)) requests per execution, p99 lag \(seconds(Double(p99) / 1e6)), 429 rate \(Verdict.percent(summary.rate429))" + (efficient[index] ? " (Pareto-efficient)" : ""),
+                efficient: efficient[index], series: index
             )
         }
         let chart = ScatterChart(
@@ -156,16 +162,51 @@ enum ReportCharts {
                 ReportPage.Row(cells: [
                     ReportPage.Cell(summary.strategy),
                     ReportPage.Cell(DecimalFormat.fixed(summary.pollsMean, 2), numeric: true),
-                    ReportPage.Cell(DecimalFormat.fixed(Double(summary.lagP99) / 1e6, 3), numeric: true),
+                    ReportPage.Cell(summary.lagP99.map { DecimalFormat.fixed(Double($0) / 1e6, 3) } ?? ConsoleTable.notMeasured, numeric: true),
                     ReportPage.Cell(Verdict.percent(summary.rate429), numeric: true),
                     ReportPage.Cell(efficient ? "yes" : "no", best: efficient),
                 ])
             }
         )
+        let untimed = summaries.filter { $0.lagP99 == nil }.map(\.strategy)
         return ReportPage.Chart(
             id: "chart-cost", title: "Cost vs freshness",
-            caption: "Each strategy's cost (requests per execution) against its freshness (p99 detection lag). Down and to the left is better; ringed points are Pareto-efficient: no other strategy is both cheaper and fresher.",
+            caption: "Each strategy's cost (requests per execution) against its freshness (p99 detection lag). Down and to the left is better; ringed points are Pareto-efficient: no other strategy is both cheaper and fresher."
+                + (untimed.isEmpty ? "" : " Not plotted, for want of a measured detection lag: \(Verdict.list(untimed))."),
             svg: chart.svg, tableSummary: "Data: cost and freshness per strategy", table: table
+        )
+    }
+
+    /// Failed requests per time bucket, one line per strategy and kind that occurred: what
+    /// went wrong, and when (a burst of timeouts, a server that went away).
+    static func failuresOverTime(_ result: RunResult) -> ReportPage.Chart {
+        let (factor, coarse) = coarseSeries(result)
+        var lines: [(name: String, counts: [Int], times: [Double])] = []
+        for (strategy, data) in zip(result.strategies, coarse) {
+            for kind in FailureKind.allCases {
+                guard let counts = data.failures[kind], counts.contains(where: { $0 != 0 }) else { continue }
+                lines.append(("\(strategy.name): \(kind.label)", counts, data.times))
+            }
+        }
+        let series = lines.map { line in
+            ChartSeries(name: line.name, points: line.times.indices.map { i in
+                ChartSeries.Point(x: line.times[i], y: Double(line.counts[i]), title: "\(line.name) at \(seconds(line.times[i])): \(line.counts[i]) failed")
+            })
+        }
+        let title = "Failed requests over time, by kind"
+        let chart = LineChart(id: "chart-failures", title: title, xLabel: "scenario time (s)", yLabel: "failed requests", series: series)
+        let longest = lines.max { $0.times.count < $1.times.count }?.times ?? []
+        let table = ReportPage.Table(
+            header: [ReportPage.Cell("time (s)", numeric: true)] + lines.map { ReportPage.Cell($0.name, numeric: true) },
+            rows: longest.indices.map { i in
+                ReportPage.Row(cells: [ReportPage.Cell(DecimalFormat.fixed(longest[i], 1), numeric: true)]
+                    + lines.map { ReportPage.Cell(i < $0.counts.count ? String($0.counts[i]) : "", numeric: true) })
+            }
+        )
+        return ReportPage.Chart(
+            id: "chart-failures", title: title,
+            caption: "Requests that failed (no answer, a 5xx, a 4xx other than 429, or a 2xx without an execution), per \(width(result, factor)) of scenario time, by send time: one line per strategy and kind. 429s are not failures; they are in the 429 chart.",
+            svg: chart.svg, tableSummary: "Data: failed requests per time bucket", table: table
         )
     }
 

@@ -43,13 +43,28 @@ struct ReportPage: Sendable {
         var value: String
     }
 
+    /// A strategy whose live run was saturated, for the banner under the header.
+    struct SaturatedStrategy: Sendable {
+        var name: String
+        /// Its reasons, joined with "; ".
+        var reasons: String
+        /// What to change, as ``SaturationWarning/remedy(_:)`` says it.
+        var remedy: String
+    }
+
     var title: String
     var name: String
     var summary: String
     var facts: [Fact]
     var partial: Bool
+    /// True when any strategy's live run was saturated (the banner shows).
+    var saturated: Bool
+    var saturatedStrategies: [SaturatedStrategy]
     var verdict: [String]
     var summaryTable: Table
+    /// True for live runs (the "Live run health" table shows).
+    var live: Bool
+    var liveHealthTable: Table
     var strategies: [Fact]
     var charts: [Chart]
 }

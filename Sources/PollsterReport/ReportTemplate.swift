@@ -46,6 +46,9 @@ dl.facts dd { margin: 0; }
   border-radius: 6px; padding: .7em 1em; }
 .verdict p { margin: .3em 0; }
 .partial { background: var(--warn-bg); border: 1px solid var(--warn-border); border-radius: 6px; padding: .5em 1em; }
+.saturated { background: var(--warn-bg); border: 1px solid var(--warn-border); border-left: 4px solid var(--warn-border);
+  border-radius: 6px; padding: .5em 1em; margin: 0 0 1em; }
+.saturated p, .saturated ul { margin: .3em 0; }
 table { border-collapse: collapse; font-size: .9em; margin: .4em 0; }
 th, td { border-bottom: 1px solid var(--border); padding: .25em .6em; text-align: left; vertical-align: top; }
 th { font-weight: 600; }
@@ -89,6 +92,16 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 <p class="partial"><strong>Partial results:</strong> the run was interrupted; every figure covers only what happened until then.</p>
 {{/partial}}
 </header>
+{{#saturated}}
+<section class="saturated" role="alert" aria-label="Saturation warning">
+<p><strong>Saturated:</strong> the figures of the strategies below measure pollster's own queueing on this machine, not the API. pollster could not keep to their schedule, or its embedded server queued their requests, so their requests per execution, latency and detection lag are unreliable.</p>
+<ul>
+{{#saturatedStrategies}}
+<li><strong>{{name}}</strong>: {{reasons}}. Remedy: {{remedy}}.</li>
+{{/saturatedStrategies}}
+</ul>
+</section>
+{{/saturated}}
 <main>
 <section class="verdict" aria-label="Verdict">
 {{#verdict}}
@@ -114,6 +127,22 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 {{/strategies}}
 </dl>
 </section>
+{{#live}}
+<section class="live-health">
+<h2>Live run health</h2>
+<div class="scroll">
+<table>
+<thead><tr>{{#liveHealthTable.header}}<th{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</th>{{/liveHealthTable.header}}</tr></thead>
+<tbody>
+{{#liveHealthTable.rows}}
+<tr>{{#cells}}<td{{#cssClass}} class="{{.}}"{{/cssClass}}>{{text}}</td>{{/cells}}</tr>
+{{/liveHealthTable.rows}}
+</tbody>
+</table>
+</div>
+<p>How well pollster itself kept up, in milliseconds of wall time (not scenario time): send lateness is how much later than the strategy asked a request went out, connection wait how long it waited for a connection, server queue how long the embedded server held it before handling it (- against a real API). A saturated strategy's figures measure this machine, not the API.</p>
+</section>
+{{/live}}
 {{#charts}}
 <section class="chart-section">
 <h2 id="{{id}}-heading">{{title}}</h2>

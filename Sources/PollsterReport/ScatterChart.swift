@@ -9,6 +9,9 @@ struct ScatterChart: Sendable {
         var title: String
         /// On the Pareto front (no other point is lower on both axes).
         var efficient: Bool
+        /// The colour index: the strategy's place in the run, so that it keeps its colour
+        /// when strategies without a value are left out.
+        var series: Int
     }
 
     var id: String
@@ -29,15 +32,15 @@ struct ScatterChart: Sendable {
         if front.count > 1 {
             marks += "<polyline class=\"frontier\" points=\"" + front.map { n(frame.px($0.x)) + "," + n(frame.py($0.y)) }.joined(separator: " ") + "\"/>\n"
         }
-        for (index, point) in points.enumerated() {
+        for point in points {
             let cx = n(frame.px(point.x)), cy = n(frame.py(point.y))
-            marks += "<g class=\"\(ChartFrame.seriesClass(index))\">"
+            marks += "<g class=\"\(ChartFrame.seriesClass(point.series))\">"
             if point.efficient { marks += "<circle class=\"ring\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"10\"/>" }
             marks += "<circle class=\"mark dot\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"6\"><title>\(SVG.escape(point.title))</title></circle>"
             marks += "<text class=\"point-label\" x=\"\(n(frame.px(point.x) + 12))\" y=\"\(n(frame.py(point.y) - 8))\">\(SVG.escape(SVG.truncated(point.name, to: 18)))</text>"
             marks += "</g>\n"
         }
-        var legend = points.enumerated().map { ChartFrame.LegendEntry(name: $0.element.name, series: $0.offset, swatch: .dot) }
+        var legend = points.map { ChartFrame.LegendEntry(name: $0.name, series: $0.series, swatch: .dot) }
         if points.contains(where: \.efficient) {
             legend.append(ChartFrame.LegendEntry(name: "Pareto-efficient", series: 0, swatch: .ring))
         }

@@ -16,10 +16,53 @@ struct LiveOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the plan (requests expected per strategy, from a quick simulation) and send nothing.")
     var dryRun = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Live, embedded target: scenario seconds per wall second, or auto (the fastest scale this machine keeps up with); overrides the scenario's timeScale.",
+        valueName: "x|auto"))
+    var timeScale: String?
+
+    @Option(name: .long, help: "Live: client loop threads, each with its own connection pool (default: one per core).")
+    var clientThreads: Int?
+
+    @Option(name: .long, help: "Live: connections the client may open (default: 1024 per strategy against the embedded server and loopback, 64 elsewhere).")
+    var connections: Int?
+
+    @Flag(name: .long, help: "Live: exit with status 3 when the run was saturated (pollster, not the API, was the bottleneck).")
+    var strict = false
+
     func validate() throws {
+        if let connections, connections < 1 { throw ValidationError("--connections must be at least 1, got \(connections)") }
+        if let clientThreads, clientThreads < 1 { throw ValidationError("--client-threads must be at least 1, got \(clientThreads)") }
+        _ = try timeScaleOverride()
         if let maxRequests, maxRequests < 1 { throw ValidationError("--max-requests must be at least 1, got \(maxRequests)") }
         if let maxRequestRate, maxRequestRate <= 0 { throw ValidationError("--max-request-rate must be positive, got \(maxRequestRate)") }
         if let maxDuration { _ = try Self.parseDuration(maxDuration) }
+    }
+
+    /// `--time-scale`: nil when absent, `.auto`, or a positive number.
+    func timeScaleOverride() throws -> TimeScaleOverride? {
+        guard let timeScale else { return nil }
+        if timeScale == "auto" { return .auto }
+        guard let value = Double(timeScale), value > 0, value.isFinite else {
+            throw ValidationError("--time-scale must be a positive number or auto, got \(timeScale)")
+        }
+        return .fixed(value)
+    }
+
+    /// What `--time-scale` says.
+    enum TimeScaleOverride: Equatable {
+        case auto
+        case fixed(Double)
+    }
+
+    /// The transport of a live run: `--client-threads`, else one loop thread per core.
+    var transport: TransportConfiguration {
+        var configuration = TransportConfiguration()
+        if let clientThreads {
+            configuration.threads = clientThreads
+            configuration.maxConnections = Swift.max(configuration.maxConnections, clientThreads)
+        }
+        return configuration
     }
 
     /// The caps for a run against `loopback` or a remote target.

@@ -46,7 +46,9 @@ struct ProgressLine: Sendable {
             let requests = progress.requests
             let rate = interval > 0 ? Double(requests - lastRequests.swap(requests)) / interval : 0
             let share = requests > 0 ? Double(progress.requests429) / Double(requests) * 100 : 0
+            let failed = progress.failures
             return "live \(Time.trimmed((elapsed * 10).rounded() / 10))s [\(strategy())]: \(progress.inFlight) in flight, \(progress.finished)/\(total) done, \(Self.compact(rate)) req/s, 429s \(Time.trimmed((share * 10).rounded() / 10))%"
+                + (failed > 0 ? ", \(failed) failed" : "")
         }
     }
 

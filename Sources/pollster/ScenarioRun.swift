@@ -48,33 +48,98 @@ struct ScenarioRun {
         if options.replications > 1 {
             Terminal.error("note: --replications applies to simulations; a live run replays each strategy once")
         }
+        var scenario = self.scenario
+        if case .embedded = scenario.target {
+            switch try live?.timeScaleOverride() {
+            case .fixed(let value)?:
+                scenario.timeScale = value
+                scenario.timeScaleIsAuto = false
+            case .auto?:
+                scenario.timeScaleIsAuto = true
+            case nil:
+                break
+            }
+        } else {
+            scenario.timeScaleIsAuto = false
+            if live?.timeScale != nil {
+                Terminal.error("note: --time-scale applies to the embedded target; a real API runs in real time")
+            }
+        }
+        let transport = live?.transport ?? TransportConfiguration()
         var limits = try live?.limits(loopback: scenario.target.isLoopback) ?? LiveLimits()
         if live?.maxRequestRate == nil, let rate = scenario.live.maxRequestRate { limits.maxRequestRate = rate.perSecond }
-        let runner = LiveRunner(scenario: scenario, limits: limits)
-        let progress = LiveProgress()
-        let line = ProgressLine(enabled: !options.quiet)
-        let label = "\(scenario.strategies.count) strategies"
-        let total = scenario.workload.executions * scenario.strategies.count
+        let stop = StopSignal()
         do {
-            let stop = StopSignal()
+            // One Ctrl-C scope for the whole run, calibration included.
             return try await InterruptSignal.notifyingOnInterrupt({ stop.request() }) {
-                try await withThrowingTaskGroup(of: RunResult?.self) { group in
-                    group.addTask { try await runner.run(progress: progress, stop: stop) }
-                    group.addTask {
-                        await line.follow(progress, strategy: { label }, totalExecutions: total)
-                        return nil
+                var advice: TimeScaleAdvisor.Advice?
+                if scenario.timeScaleIsAuto {
+                    if !options.quiet { Terminal.error("timeScale auto: measuring this machine and simulating the run's demand...") }
+                    let quick = scenario
+                    guard let chosen = try await Self.untilStopped(stop, { try await AutoTimeScale.advise(quick, transport: transport) }) else {
+                        Terminal.error("interrupted before the live run started: nothing was measured")
+                        throw ExitCode(130)
                     }
-                    var result: RunResult?
-                    for try await value in group where value != nil {
-                        result = value
-                        group.cancelAll()
-                    }
-                    return result!
+                    scenario.timeScale = chosen.scale
+                    advice = chosen
+                    if !options.quiet { Terminal.error(chosen.reason) }
                 }
+                let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections)
+                var result = try await run(runner, stop: stop)
+                if case .embedded = scenario.target, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
+                    // The remedy: the scale auto picks, when one keeps clear of saturation and
+                    // it is lower than this run's (herds of simultaneous requests stay herds at
+                    // any scale: then the remedy is less load).
+                    if advice == nil, !result.partial {
+                        let run = scenario
+                        advice = try? await Self.untilStopped(stop, { try await AutoTimeScale.advise(run, transport: transport) })
+                    }
+                    if let advice, advice.isClear, advice.scale < scenario.timeScale {
+                        for index in result.strategies.indices where result.strategies[index].metrics.live?.saturation?.isSaturated == true {
+                            result.strategies[index].metrics.live?.saturation?.suggestedTimeScale = advice.scale
+                        }
+                    }
+                }
+                return result
             }
         } catch let error as LiveRunError {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
+        }
+    }
+
+    /// The live run itself, with its progress line.
+    private func run(_ runner: LiveRunner, stop: StopSignal) async throws -> RunResult {
+        let progress = LiveProgress()
+        let line = ProgressLine(enabled: !options.quiet)
+        let label = "\(runner.scenario.strategies.count) strategies"
+        let total = runner.scenario.workload.executions * runner.scenario.strategies.count
+        return try await withThrowingTaskGroup(of: RunResult?.self) { group in
+            group.addTask { try await runner.run(progress: progress, stop: stop) }
+            group.addTask {
+                await line.follow(progress, strategy: { label }, totalExecutions: total)
+                return nil
+            }
+            var result: RunResult?
+            for try await value in group where value != nil {
+                result = value
+                group.cancelAll()
+            }
+            return result!
+        }
+    }
+
+    /// `body`'s value, or nil when `stop` is requested first (then `body` is cancelled).
+    static func untilStopped<T: Sendable>(_ stop: StopSignal, _ body: @escaping @Sendable () async throws -> T) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                await stop.wait()
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
     }
 
@@ -102,7 +167,16 @@ struct ScenarioRun {
             Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result))
             for path in written { Terminal.error("wrote \(path)") }
         }
+        // What went wrong with the run itself, after the report is safely written.
+        if let warning = SaturationWarning.line(result) { Terminal.error(warning) }
         if result.partial { throw ExitCode(130) }
+        if scenario.mode == .live, let failed = FailureSummary.allFailedLine(result, target: result.scenario.target) {
+            Terminal.error("error: " + failed)
+            throw ExitCode(1)
+        }
+        if live?.strict == true, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
+            throw ExitCode(3)
+        }
     }
 }
 
@@ -112,7 +186,7 @@ extension Target {
         switch self {
         case .embedded: return true
         case .url(let url):
-            return url.contains("://127.") || url.contains("://localhost") || url.contains("://[::1]")
+            return LiveRunner.isLoopback(url)
         }
     }
 }

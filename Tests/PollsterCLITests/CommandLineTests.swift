@@ -5,9 +5,12 @@ import Testing
 @Suite(.serialized) struct CommandLineTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The built executable (SwiftPM builds it before the tests run).
+    /// The built executable: SwiftPM builds it beside the test bundle before the tests run,
+    /// in whatever configuration and scratch folder the tests were built in.
     static var executable: URL {
-        let candidates = [".build/debug/pollster", ".build/release/pollster"].map { root.appendingPathComponent($0) }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("pollster")
+        let candidates = [beside] + [".build/debug/pollster", ".build/release/pollster"].map { root.appendingPathComponent($0) }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
@@ -17,11 +20,15 @@ import Testing
         var stderr: String
     }
 
-    /// Runs pollster with `arguments` from the package root; `interruptAfter` sends SIGINT.
-    static func pollster(_ arguments: [String], interruptAfter: Duration? = nil) async throws -> Outcome {
+    /// Runs pollster with `arguments` from the package root; `interruptAfter` sends SIGINT;
+    /// `environment` adds variables to the inherited ones.
+    static func pollster(_ arguments: [String], interruptAfter: Duration? = nil, environment: [String: String] = [:]) async throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -72,8 +79,9 @@ import Testing
 
     @Test func interruptedRunWritesAPartialReport() async throws {
         let dir = Self.temporaryDirectory()
-        // A live run of the quickstart takes far longer than the 3 s before Ctrl-C.
-        let run = try await Self.pollster(["run", "scenarios/quickstart.yaml", "--out", dir, "--quiet"], interruptAfter: .seconds(3))
+        // A live run of the quickstart takes far longer than the 3 s before Ctrl-C (a fixed
+        // time scale: no calibration before the run).
+        let run = try await Self.pollster(["run", "scenarios/quickstart.yaml", "--out", dir, "--quiet", "--time-scale", "6"], interruptAfter: .seconds(3))
         #expect(run.status == 130, "\(run.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/results.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -99,5 +107,59 @@ import Testing
         #expect(result.stderr.contains("--replications"))
         let missing = try await Self.pollster(["run", "scenarios/nope.yaml"])
         #expect(missing.status == 1 && missing.stderr.contains("scenarios/nope.yaml"))
+        let threads = try await Self.pollster(["run", "scenarios/quickstart.yaml", "--client-threads", "0"])
+        #expect(threads.status == 64 && threads.stderr.contains("--client-threads must be at least 1, got 0"), "\(threads.stderr)")
+        let scale = try await Self.pollster(["run", "scenarios/quickstart.yaml", "--time-scale", "fast"])
+        #expect(scale.status == 64 && scale.stderr.contains("--time-scale must be a positive number or auto, got fast"), "\(scale.stderr)")
+    }
+
+    @Test func aLiveRunWhoseEveryRequestFailsWritesItsReportAndSaysWhy() async throws {
+        // Port 1 of loopback: nothing listens there, so every connection is refused. Ten
+        // executions poll at 1 s and 2 s and give up at 2.5 s: 20 requests, all failed.
+        let dir = Self.temporaryDirectory()
+        try "exec_1\n".write(toFile: "\(dir)/ids.txt", atomically: true, encoding: .utf8)
+        try """
+            name: dead-port
+            mode: live
+            target: http://127.0.0.1:1
+            apiKeyEnv: POLLSTER_CLI_TEST_KEY
+            live: { executionIds: ids.txt }
+            workload: { executions: 10, arrival: { kind: burst, at: 0s }, duration: 1h }
+            strategies: [{ name: every-1s, kind: fixed, interval: 1s }]
+            client: { timeout: 2500ms }
+            """.write(toFile: "\(dir)/dead.yaml", atomically: true, encoding: .utf8)
+        let run = try await Self.pollster(["run", "\(dir)/dead.yaml", "--out", "\(dir)/out", "--quiet"],
+                                          environment: ["POLLSTER_CLI_TEST_KEY": "pk_cli_test_not_a_secret"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("error: all 20 requests to http://127.0.0.1:1 failed: connection refused"), "\(run.stderr)")
+        let summary = try String(contentsOfFile: "\(dir)/out/summary.csv", encoding: .utf8)
+        let rows = summary.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = { (name: String) in rows[1][rows[0].firstIndex(of: name)!] }
+        #expect(column("failures_connection_refused") == "20" && column("failed_requests") == "20")
+        #expect(column("detection_lag_ms_p50") == "" && column("detection_lag_ms_p99") == "", "no lag when nothing was detected")
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/out/report.html"))
+    }
+
+    @Test func aSaturatedRunWarnsAndFailsOnlyWithStrict() async throws {
+        // 3000 executions polling at once every 100 ms of scenario time at scale 200:
+        // herds no machine serves without queueing.
+        let dir = Self.temporaryDirectory()
+        try """
+            name: herd
+            mode: live
+            timeScale: 200
+            workload: { executions: 3000, arrival: { kind: burst, at: 0s }, duration: 2s }
+            server: { latency: 10ms }
+            strategies: [{ name: herd, kind: fixed, interval: 100ms, initialDelay: 0s }]
+            """.write(toFile: "\(dir)/herd.yaml", atomically: true, encoding: .utf8)
+        let lenient = try await Self.pollster(["run", "\(dir)/herd.yaml", "--out", "\(dir)/a", "--quiet"])
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("warning: saturated: herd: "), "\(lenient.stderr)")
+        // Simultaneous requests stay simultaneous at any scale: the remedy is less load.
+        #expect(lenient.stderr.contains("remedy: lower the load"), "\(lenient.stderr)")
+        let strict = try await Self.pollster(["run", "\(dir)/herd.yaml", "--out", "\(dir)/b", "--quiet", "--strict"])
+        #expect(strict.status == 3, "\(strict.stderr)")
+        let summary = try String(contentsOfFile: "\(dir)/b/summary.csv", encoding: .utf8)
+        #expect(summary.contains(",true,"), "summary.csv marks the run saturated")
     }
 }

@@ -25,11 +25,11 @@ struct ScenarioLoaderTests {
         #expect(s.seed == 42)
         #expect(s.mode == .live)
         #expect(s.target == .embedded)
-        // DESIGN.md's example says 60; 6 keeps the live quickstart's request rate within what
-        // two cores serve without queueing (see the scenario's comment).
-        #expect(s.timeScale == 6)
+        // The live run picks the fastest scale this machine keeps up with (see the
+        // scenario's comment); until it does, the scale is 1.
+        #expect(s.timeScaleIsAuto && s.timeScale == 1)
         #expect(s.apiKeyEnv == nil)
-        #expect(s.workload.executions == 2000)
+        #expect(s.workload.executions == 1500)
         #expect(s.workload.arrival == .poisson(Rate(perSecond: 20)))
         guard case .lognormal(let median, let sigma) = s.workload.duration else {
             Issue.record("duration is \(s.workload.duration)")
@@ -48,7 +48,7 @@ struct ScenarioLoaderTests {
         #expect(s.workload.apiKeys == 10)
         #expect(s.server.rateLimits == [
             RateLimitRule(scope: .apiKey, algorithm: .tokenBucket(rate: Rate(perSecond: 10), burst: 20)),
-            RateLimitRule(scope: .global, algorithm: .slidingWindowCounter(limit: 2000, window: 60_000_000_000)),
+            RateLimitRule(scope: .global, algorithm: .slidingWindowCounter(limit: 350, window: 10_000_000_000)),
         ])
         #expect(s.strategies == [
             StrategySpec(name: "fixed-2s", kind: .fixed(interval: 2_000_000_000)),
@@ -161,5 +161,23 @@ struct ScenarioLoaderTests {
         #expect(try ScenarioLoader.load(yaml: yaml, file: "t.yaml", baseDirectory: ".").timeScale == 0.5)
         let one = "timeScale: 1\n" + ScenarioFixtures.minimal
         #expect(try ScenarioLoader.load(yaml: one, file: "t.yaml", baseDirectory: ".").timeScale == 1)
+    }
+}
+
+/// `timeScale: auto`.
+@Suite struct AutoTimeScaleLoadingTests {
+    @Test func autoIsAcceptedInAnyModeAndMarksTheScenario() throws {
+        for mode in ["live", "simulate"] {
+            let s = try ScenarioLoader.load(yaml: "mode: \(mode)\ntimeScale: auto\n" + ScenarioFixtures.minimal, file: "t.yaml", baseDirectory: ".")
+            #expect(s.timeScaleIsAuto && s.timeScale == 1)
+        }
+        let fixed = try ScenarioLoader.load(yaml: "mode: live\ntimeScale: 6\n" + ScenarioFixtures.minimal, file: "t.yaml", baseDirectory: ".")
+        #expect(!fixed.timeScaleIsAuto && fixed.timeScale == 6)
+    }
+
+    @Test func anythingElseNamesBothForms() {
+        #expect(ScenarioFixtures.problems("mode: live\ntimeScale: fast\n" + ScenarioFixtures.minimal) == [
+            "t.yaml:2: timeScale: expected a positive number of scenario seconds per wall second, or auto, got \"fast\"",
+        ])
     }
 }

@@ -6,7 +6,10 @@ import ServiceLifecycle
 ///
 /// Routes: `/hello` (text and a custom header), `/echo` (POST: returns the body with 201),
 /// `/execution` (a status JSON body), `/limited` (a 429 with Retry-After), `/sleep?ms=N`
-/// (answers after N ms), `/broken` (promises 1000 bytes, sends 7, then fails the connection).
+/// (answers after N ms), `/broken` (promises 1000 bytes, sends 7, then fails the connection),
+/// and `/v1/executions/{id}` answering as the id says: `exec_ok` (running), `exec_truncated`
+/// (a 200 whose JSON is cut short), `exec_html` (a 200 HTML page), `exec_broken` (as
+/// `/broken`), `exec_503` and `exec_400`.
 enum TestServer {
     static let executionBody =
         #"{"id":"exec_1","status":"running","progress":{"step":"extract","percentage":42.5},"metadata":{"status":"x"}}"#
@@ -86,6 +89,28 @@ enum TestServer {
             let milliseconds = request.uri.queryParameters.get("ms", as: Int.self) ?? 0
             try await Task.sleep(for: .milliseconds(milliseconds))
             return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "slept")))
+        }
+        router.get("v1/executions/:id") { _, context -> Response in
+            switch context.parameters.get("id") ?? "" {
+            case "exec_ok":
+                return Response(status: .ok, headers: [.contentType: "application/json"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: executionBody)))
+            case "exec_truncated":
+                return Response(status: .ok, headers: [.contentType: "application/json"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"id":"exec_truncated","status":"runn"#)))
+            case "exec_html":
+                return Response(status: .ok, headers: [.contentType: "text/html"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: "<html><body>Maintenance</body></html>")))
+            case "exec_broken":
+                return Response(status: .ok, body: ResponseBody(contentLength: 1000) { writer in
+                    try await writer.write(ByteBuffer(string: "partial"))
+                    throw BrokenBody()
+                })
+            case "exec_503":
+                return Response(status: .serviceUnavailable, body: ResponseBody(byteBuffer: ByteBuffer(string: "busy")))
+            default:
+                return Response(status: .badRequest, body: ResponseBody(byteBuffer: ByteBuffer(string: "bad")))
+            }
         }
         router.get("broken") { _, _ in
             Response(

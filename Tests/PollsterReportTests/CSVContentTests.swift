@@ -18,10 +18,78 @@ import Testing
         }
     }
 
+    @Test func summaryHeaderKeepsTheOldColumnsAndAppendsTheNew() throws {
+        let header = try #require(SummaryCSV.render(ReportFixtures.live()).components(separatedBy: "\r\n").first)
+        #expect(header == "strategy,executions,requests,requests_429,rate_429,polls_per_execution_mean,polls_per_execution_p50,polls_per_execution_p99,detection_lag_ms_p50,detection_lag_ms_p90,detection_lag_ms_p99,detection_lag_ms_max,abandoned,errors,latency_ms_p50,latency_ms_p99,latency_ms_max,detected,requests_200,requests_other_4xx,requests_5xx,transport_errors,detection_lag_ms_mean,time_to_outcome_ms_p50,time_to_outcome_ms_p99,latency_from_intended_ms_p99,send_lateness_ms_p50,send_lateness_ms_p99,connection_wait_ms_p99,server_queue_ms_p99,saturated,failed_requests,failures_connection_refused,failures_timeout,failures_connection_reset,failures_dns,failures_tls,failures_malformed_response,failures_other_transport,failures_http_5xx,failures_http_other,failures_bad_body")
+    }
+
+    @Test func liveSummaryHasFailuresSaturationAndEmptyCellsForWhatWasNotMeasured() throws {
+        let result = ReportFixtures.live()
+        let records = try RFC4180.records(SummaryCSV.render(result))
+        let steady = records[0], eager = records[1], blind = records[2]
+        // Nothing detected: every lag and time-to-outcome cell is empty, never 0.
+        for column in [
+            "detection_lag_ms_p50", "detection_lag_ms_p90", "detection_lag_ms_p99", "detection_lag_ms_max",
+            "detection_lag_ms_mean", "time_to_outcome_ms_p50", "time_to_outcome_ms_p99",
+        ] {
+            #expect(blind[column] == "", "\(column)")
+            #expect(steady[column] != "", "\(column)")
+        }
+        #expect(blind["detected"] == "0")
+        #expect(steady["detection_lag_ms_p50"] == "1200.127")
+        // Failed requests, in all and by kind.
+        #expect([steady, eager, blind].map { $0["failed_requests"] } == ["2", "3", "6"])
+        #expect([steady, eager, blind].map { $0["failures_connection_refused"] } == ["1", "0", "6"])
+        #expect([steady, eager, blind].map { $0["failures_timeout"] } == ["1", "3", "0"])
+        #expect([steady, eager, blind].map { $0["failures_http_5xx"] } == ["0", "0", "0"])
+        #expect([steady, eager, blind].map { $0["saturated"] } == ["false", "true", "false"])
+        // Wall-time figures of the live run; no server queue without an answer.
+        #expect(eager["send_lateness_ms_p99"] == DecimalFormat.milliseconds(fromMicros: result.strategies[1].metrics.live!.sendLateness.value(atPercentile: 99)))
+        #expect(eager["send_lateness_ms_p99"] == "38.207")
+        #expect(steady["send_lateness_ms_p50"] == "0.600")
+        #expect(steady["connection_wait_ms_p99"] == "0.150")
+        #expect(steady["server_queue_ms_p99"] == "0.200")
+        #expect(blind["server_queue_ms_p99"] == "")
+        #expect(blind["connection_wait_ms_p99"] == "3.001")
+    }
+
+    @Test func simulatedSummaryLeavesTheLiveColumnsEmpty() async throws {
+        let records = try RFC4180.records(SummaryCSV.render(await ReportFixtures.simulated()))
+        for record in records {
+            for column in ["send_lateness_ms_p50", "send_lateness_ms_p99", "connection_wait_ms_p99", "server_queue_ms_p99"] {
+                #expect(record[column] == "", "\(column)")
+            }
+            #expect(record["saturated"] == "false")
+            #expect(record["failed_requests"] == "0")
+            for kind in FailureKind.allCases { #expect(record["failures_" + kind.rawValue] == "0") }
+        }
+    }
+
+    @Test func liveTimeSeriesCountsFailuresByKind() throws {
+        let result = ReportFixtures.live()
+        let text = TimeSeriesCSV.render(result)
+        #expect(try RFC4180.parse(text).first == TimeSeriesCSV.columns + ["failures_connection_refused", "failures_timeout"])
+        let records = try RFC4180.records(text)
+        for strategy in result.strategies {
+            let rows = records.filter { $0["strategy"] == strategy.name }
+            #expect(rows.count == strategy.metrics.timeSeries.count)
+            for kind in [FailureKind.connectionRefused, .timeout] {
+                #expect(rows.reduce(0) { $0 + Int($1["failures_" + kind.rawValue]!)! } == strategy.metrics.failures[kind])
+            }
+            for row in rows {
+                #expect(Int(row["failures"]!)! == Int(row["failures_connection_refused"]!)! + Int(row["failures_timeout"]!)!)
+            }
+        }
+        let steady = records.filter { $0["strategy"] == "steady" }
+        #expect(steady.map { $0["failures"]! }.prefix(6) == ["0", "0", "1", "0", "1", "0"])
+        #expect(steady[2]["failures_timeout"] == "1" && steady[4]["failures_connection_refused"] == "1")
+    }
+
     @Test func timeSeriesSumsToTheTotals() async throws {
         let result = await ReportFixtures.simulated()
         let records = try RFC4180.records(TimeSeriesCSV.render(result))
         #expect(try RFC4180.parse(TimeSeriesCSV.render(result)).first == TimeSeriesCSV.columns)
+        #expect(records.allSatisfy { $0["failures"] == "0" })
         for strategy in result.strategies {
             let rows = records.filter { $0["strategy"] == strategy.name }
             let series = strategy.metrics.timeSeries

@@ -18,4 +18,24 @@ import Testing
         let stripped = coloured.replacingOccurrences(of: "\u{1B}[1;32m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
         #expect(stripped == plain)
     }
+
+    @Test func liveRunShowsFailedRequestsAndDashesForWhatWasNotMeasured() {
+        let table = ConsoleTable(colour: false).render(ReportFixtures.live())
+        #expect(table == """
+            strategy  requests  polls/exec  429s  429 rate  lag p50  lag p99  lag max  abandoned  errors  latency p99
+            --------  --------  ----------  ----  --------  -------  -------  -------  ---------  ------  -----------
+            steady          20       10.00     1      5.0%    1.20s    2.40s    2.40s          0       2      95.04ms
+            eager           40       20.00     8     20.0%    0.30s    0.60s    0.60s          0       3      95.04ms
+            blind            6        3.00     0      0.0%        -        -        -          2       6            -
+
+            """)
+        // Saturation is the CLI's warning line, not part of the table.
+        #expect(!table.contains("saturated"))
+    }
+
+    @Test func aStrategyWhoseRequestsAllFailedIsNeverBest() {
+        let lines = ConsoleTable(colour: true).render(ReportFixtures.live()).split(separator: "\n")
+        #expect(lines[2].contains("\u{1B}[1;32m"))
+        #expect(lines[4].hasPrefix("blind") && !lines[4].contains("\u{1B}["))
+    }
 }

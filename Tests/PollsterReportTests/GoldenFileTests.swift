@@ -19,6 +19,12 @@ import Testing
         for file in files { try Self.check(file.data, against: "hand-made/" + file.name) }
     }
 
+    @Test func liveRunMatchesGoldenFiles() throws {
+        let files = try ReportWriter.files(ReportFixtures.live(), formats: [.csv, .json, .html])
+        #expect(files.map(\.name) == ["summary.csv", "timeseries.csv", "latency.csv", "lag.csv", "results.json", "report.html"])
+        for file in files { try Self.check(file.data, against: "live/" + file.name) }
+    }
+
     /// Compares `data` with the golden file `name`, or writes it when updating.
     static func check(_ data: Data, against name: String) throws {
         let url = ReportFixtures.goldenDirectory.appendingPathComponent(name)

@@ -9,7 +9,10 @@ import Testing
     static let chartIDs = ["chart-429", "chart-rps", "chart-cost", "chart-lag", "chart-latency", "chart-polls"]
 
     @Test func fetchesNothing() async throws {
-        for html in [try HTMLReport.render(await ReportFixtures.simulated()), try HTMLReport.render(ReportFixtures.handMade())] {
+        for html in [
+            try HTMLReport.render(await ReportFixtures.simulated()), try HTMLReport.render(ReportFixtures.handMade()),
+            try HTMLReport.render(ReportFixtures.live()),
+        ] {
             for forbidden in ["<script", "<link", "@import", "url(", "src=", "href=", "<iframe", "<object", "<embed"] {
                 #expect(!html.contains(forbidden), "report.html contains \(forbidden)")
             }
@@ -46,6 +49,64 @@ import Testing
         #expect(html.contains("scenario time (s)") && html.contains("detection lag (s)") && html.contains("latency (ms)"))
     }
 
+    static let banner = """
+        </header>
+        <section class="saturated" role="alert" aria-label="Saturation warning">
+        <p><strong>Saturated:</strong> the figures of the strategies below measure pollster's own queueing on this machine, not the API. pollster could not keep to their schedule, or its embedded server queued their requests, so their requests per execution, latency and detection lag are unreliable.</p>
+        <ul>
+        <li><strong>eager</strong>: send lateness p99 38.2 ms &gt; 10 ms limit: the client could not keep up; server queue p99 4.1 ms &gt; 2.5 ms limit: the embedded server queued requests. Remedy: lower timeScale to 2.5.</li>
+        </ul>
+        </section>
+        <main>
+        """
+
+    @Test func saturatedRunsHaveABannerUnderTheHeader() async throws {
+        #expect(try HTMLReport.render(ReportFixtures.live()).contains(Self.banner))
+        var other = ReportFixtures.live()
+        other.strategies[1].metrics.live?.saturation?.suggestedTimeScale = nil
+        #expect(try HTMLReport.render(other).contains("Remedy: lower the load (fewer executions) or add --client-threads.</li>"))
+        other.strategies[1].metrics.live?.saturation?.causes = []
+        for html in [try HTMLReport.render(other), try HTMLReport.render(await ReportFixtures.simulated()), try HTMLReport.render(ReportFixtures.handMade())] {
+            #expect(!html.contains("<section class=\"saturated\"") && html.contains("</header>\n<main>"))
+        }
+    }
+
+    @Test func failedRequestsGetAChartWithItsTableAndASummaryColumn() async throws {
+        let html = try HTMLReport.render(ReportFixtures.live())
+        let ids = html.components(separatedBy: "<svg class=\"chart\" id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(ids == ["chart-429", "chart-rps", "chart-failures", "chart-cost", "chart-lag", "chart-latency", "chart-polls"])
+        #expect(html.components(separatedBy: "<details>").count - 1 == ids.count)
+        let section = html.components(separatedBy: "<h2 id=\"chart-failures-heading\">Failed requests over time, by kind</h2>")[1].components(separatedBy: "</section>")[0]
+        #expect(section.contains("<g class=\"legend\"><g class=\"series c0\">"))
+        #expect(section.contains("<thead><tr><th class=\"num\">time (s)</th><th class=\"num\">steady: connection refused</th><th class=\"num\">steady: timeout</th><th class=\"num\">eager: timeout</th><th class=\"num\">blind: connection refused</th></tr></thead>"))
+        #expect(section.contains("<tr><td class=\"num\">2.0</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">2</td></tr>"))
+        #expect(html.contains("<th class=\"num\">errors</th><th class=\"num\">failed</th><th class=\"num\">latency p99 (ms)</th>"))
+
+        let simulated = try HTMLReport.render(await ReportFixtures.simulated())
+        #expect(!simulated.contains("chart-failures") && !simulated.contains(">failed</th>"))
+    }
+
+    @Test func nothingDetectedShowsDashesNotZeros() throws {
+        let html = try HTMLReport.render(ReportFixtures.live())
+        // blind: requests, cost, 429 rate, under budget, lag p50/p90/p99/max, abandoned, errors, failed, latency.
+        #expect(html.contains("<tr><td>blind</td><td class=\"num\">6</td><td class=\"num\">3.00</td><td class=\"num\">0.0%</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">6</td><td class=\"num\">-</td></tr>"))
+        // Not plotted on cost vs freshness (a lag of 0 would look freshest), nor efficient.
+        #expect(html.contains("<tr><td>blind</td><td class=\"num\">3.00</td><td class=\"num\">-</td><td class=\"num\">0.0%</td><td>no</td></tr>"))
+        #expect(html.contains("Not plotted, for want of a measured detection lag: blind."))
+        let cost = html.components(separatedBy: "<svg class=\"chart\" id=\"chart-cost\"")[1].components(separatedBy: "</svg>")[0]
+        #expect(!cost.contains(">blind<"))
+    }
+
+    @Test func liveRunsShowTheirHealth() async throws {
+        let html = try HTMLReport.render(ReportFixtures.live())
+        #expect(html.contains("<h2>Live run health</h2>"))
+        #expect(html.contains("<tr><td>eager</td><td class=\"num\">21.007</td><td class=\"num\">38.207</td><td class=\"num\">9.007</td><td class=\"num\">4.103</td><td class=\"num\">yes</td></tr>"))
+        #expect(html.contains("<tr><td>blind</td><td class=\"num\">0.400</td><td class=\"num\">0.900</td><td class=\"num\">3.001</td><td class=\"num\">-</td><td class=\"num\">no</td></tr>"))
+        // Simulations, and live results written before live measurements existed, have none.
+        #expect(try !HTMLReport.render(await ReportFixtures.simulated()).contains("Live run health"))
+        #expect(try !HTMLReport.render(ReportFixtures.handMade()).contains("Live run health"))
+    }
+
     @Test func headerStatesScenarioModeSeedAndVerdict() async throws {
         let result = await ReportFixtures.simulated()
         let html = try HTMLReport.render(result)
@@ -80,6 +141,7 @@ import Testing
     }
 
     @Test func sameResultSameBytes() async throws {
+        #expect(try HTMLReport.render(ReportFixtures.live()) == HTMLReport.render(ReportFixtures.live()))
         let result = await ReportFixtures.simulated()
         #expect(try HTMLReport.render(result) == HTMLReport.render(result))
         #expect(try HTMLReport.render(await ReportFixtures.simulated()) == HTMLReport.render(result))

@@ -77,6 +77,92 @@ enum ReportFixtures {
         return RunResult(scenario: info, strategies: strategies, executions: executions)
     }
 
+    /// A live run against the embedded server, built by hand: `steady` kept up and had a
+    /// timeout and a refused connection; `eager` was saturated (client and server) and had
+    /// timeouts; `blind` had every request refused, so it detected nothing.
+    static func live() -> RunResult {
+        var info = ScenarioInfo(scenario())
+        info.name = "live"
+        info.summary = "A live run built by hand: one saturated strategy, failed requests of two kinds, one strategy that saw nothing."
+        info.mode = .live
+        info.target = "embedded"
+        info.timeScale = 10
+        info.executions = 2
+
+        var steady = liveMetrics(polls: 10, lag: 1_200_000, rateLimited: 1, failures: [(.timeout, 2), (.connectionRefused, 4)])
+        steady.live = measurements(lateness: 600, latenessTail: 2_000, wait: 150, queue: 200, saturation: Saturation(
+            causes: [], sendLatenessP99Ms: 2.0, sendLatenessLimitMs: 10, serverQueueP99Ms: 0.2, serverQueueLimitMs: 1, suggestedTimeScale: nil))
+
+        var eager = liveMetrics(polls: 20, lag: 300_000, rateLimited: 8, failures: [(.timeout, 1), (.timeout, 3), (.timeout, 6)])
+        eager.live = measurements(lateness: 21_000, latenessTail: 38_200, wait: 9_000, queue: 4_100, saturation: Saturation(
+            causes: [.client, .server], sendLatenessP99Ms: 38.2, sendLatenessLimitMs: 10, serverQueueP99Ms: 4.1, serverQueueLimitMs: 2.5,
+            suggestedTimeScale: 2.5))
+
+        var blind = liveMetrics(polls: 3, lag: nil, rateLimited: 0, failures: (0..<6).map { (.connectionRefused, Double($0) / 2) })
+        blind.live = measurements(lateness: 400, latenessTail: 900, wait: 3_000, queue: nil, saturation: Saturation(
+            causes: [], sendLatenessP99Ms: 0.9, sendLatenessLimitMs: 10))
+
+        return RunResult(scenario: info, strategies: [
+            StrategyResult(name: "steady", description: "every 1s", metrics: steady),
+            StrategyResult(name: "eager", description: "every 100ms", metrics: eager),
+            StrategyResult(name: "blind", description: "every 2s", metrics: blind),
+        ])
+    }
+
+    /// Two executions' live metrics: `polls` each, one request every 500 ms of scenario time;
+    /// `failures` are (kind, send time in seconds), the first `rateLimited` requests are
+    /// answered 429, and the rest succeed. Both executions are detected with lags `lag` and
+    /// 2 `lag` (microseconds), or abandoned when `lag` is nil.
+    static func liveMetrics(polls: Int, lag: UInt64?, rateLimited: Int, failures: [(kind: FailureKind, at: Double)]) -> StrategyMetrics {
+        var m = StrategyMetrics()
+        m.executions = 2
+        m.requests = 2 * polls
+        m.responses429 = rateLimited
+        m.responses200 = 2 * polls - rateLimited - failures.count
+        m.transportErrors = failures.filter(\.kind.isTransport).count
+        for failure in failures {
+            m.failures.add(failure.kind)
+            m.timeSeries.addFailure(failure.kind, at: Time.seconds(failure.at))
+        }
+        m.pollsPerExecution.record(UInt64(polls), count: 2)
+        let answered = UInt64(2 * polls - failures.count)
+        if answered > 0 {
+            m.latency.record(12_000, count: answered - 1)
+            m.latency.record(95_000)
+            m.latencyFromIntended.record(14_000, count: answered - 1)
+            m.latencyFromIntended.record(130_000)
+        }
+        if let lag {
+            m.detected = 2
+            m.detectionLag.record(lag)
+            m.detectionLag.record(lag * 2)
+            m.timeToOutcome.record(lag + 5_000_000, count: 2)
+            m.timeSeries.addDetection(at: Time.seconds(3))
+        } else {
+            m.abandoned = 2
+        }
+        for i in 0..<(2 * polls) {
+            m.timeSeries.addRequest(at: Time.milliseconds(Double(i) * 500), rateLimited: i < rateLimited)
+        }
+        m.timeSeries.noteActive(2, until: Time.seconds(3))
+        m.timeSeries.finish(activeAtEnd: 0)
+        return m.canonical
+    }
+
+    /// Live measurements (microseconds of wall time): send lateness mostly `lateness` with a
+    /// 2% tail at `latenessTail`, connection waits of `wait`, server queue `queue` (none
+    /// without an answer from the embedded server).
+    static func measurements(lateness: UInt64, latenessTail: UInt64, wait: UInt64, queue: UInt64?, saturation: Saturation) -> LiveMeasurements {
+        var live = LiveMeasurements(timeScale: 10)
+        live.sendLateness.record(lateness, count: 98)
+        live.sendLateness.record(latenessTail, count: 2)
+        live.connectionWait.record(wait, count: 100)
+        if let queue { live.serverQueue.record(queue, count: 100) }
+        live.pollDelay.record(1_000_000, count: 100)
+        live.saturation = saturation
+        return live.canonical
+    }
+
     /// Two executions' worth of metrics: `polls` each, lags `lag` and 2 `lag` (microseconds),
     /// the first `rateLimited` requests answered 429.
     static func metrics(polls: Int, lag: UInt64, rateLimited: Int) -> StrategyMetrics {

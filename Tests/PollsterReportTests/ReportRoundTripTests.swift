@@ -16,6 +16,37 @@ import Testing
         for (a, b) in zip(original, again) { #expect(a.data == b.data, "\(a.name) differs after a round trip") }
     }
 
+    @Test func liveResultsRoundTripWithFailuresAndMeasurements() throws {
+        let result = ReportFixtures.live()
+        let json = try ResultsJSON.encode(result)
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.contains("\"failures\":{\"connection_refused\":1,\"timeout\":1}"))
+        #expect(text.contains("\"saturation\":{\"causes\":[\"client\",\"server\"]"))
+        let decoded = try ResultsJSON.decode(json)
+        #expect(decoded == result)
+        let original = try ReportWriter.files(result, formats: [.csv, .json, .html])
+        let again = try ReportWriter.files(decoded, formats: [.csv, .json, .html])
+        for (a, b) in zip(original, again) { #expect(a.data == b.data, "\(a.name) differs after a round trip") }
+    }
+
+    /// A results.json written before failures were counted by kind and live runs measured
+    /// themselves (format 1 without `failures` and `live`) still reads, and renders as before.
+    @Test func formatOneResultsWithoutFailuresOrLiveStillDecode() throws {
+        let directory = ReportFixtures.goldenDirectory
+        let path = directory.appendingPathComponent("format-1/results.json").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\"formatVersion\":1") && !text.contains("\"failures\"") && !text.contains("\"live\""))
+        let result = try ResultsJSON.read(path: path)
+        #expect(result.strategies.count == 3)
+        for strategy in result.strategies {
+            #expect(strategy.metrics.failures.total == 0 && strategy.metrics.timeSeries.failures.isEmpty)
+            #expect(strategy.metrics.live == nil)
+        }
+        // The same run as Golden/simulated/: the same summary, with the new columns.
+        let golden = try Data(contentsOf: directory.appendingPathComponent("simulated/summary.csv"))
+        #expect(Data(SummaryCSV.render(result).utf8) == golden)
+    }
+
     @Test func writtenDirectoryRendersAgainByteForByte() async throws {
         let result = await ReportFixtures.simulated()
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("pollster-report-\(UUID().uuidString)")

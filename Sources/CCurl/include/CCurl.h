@@ -29,6 +29,18 @@ CURLcode c_curl_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *valu
 CURLcode c_curl_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
 
 CURLMcode c_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
+CURLMcode c_curl_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *value);
+
+/// The shape of CURLMOPT_SOCKETFUNCTION callbacks.
+typedef int (*c_curl_socket_callback)(CURL *easy, curl_socket_t socket, int what, void *context, void *socket_context);
+/// The shape of CURLMOPT_TIMERFUNCTION callbacks.
+typedef int (*c_curl_timer_callback)(CURLM *multi, long timeout_ms, void *context);
+
+CURLMcode c_curl_multi_setopt_socket_callback(CURLM *multi, c_curl_socket_callback callback, void *context);
+CURLMcode c_curl_multi_setopt_timer_callback(CURLM *multi, c_curl_timer_callback callback, void *context);
+
+/// curl_multi_socket_action for CURL_SOCKET_TIMEOUT (a macro Swift cannot import).
+CURLMcode c_curl_multi_socket_timeout(CURLM *multi, int *running);
 
 /// CURLMsg.data is a union; Swift cannot read its `result` member directly.
 CURLcode c_curl_msg_result(const CURLMsg *message);

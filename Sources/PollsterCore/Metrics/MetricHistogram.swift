@@ -13,6 +13,16 @@ public struct MetricHistogram: Sendable, Codable, Equatable {
         histogram = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
     }
 
+    /// An empty histogram whose counts already reach `highest`, allocated (and its memory
+    /// touched) now: a live run makes these before it starts, so that recording never
+    /// resizes (allocates and copies hundreds of kilobytes) on a loop thread mid-run.
+    public static func presized(upTo highest: UInt64 = 1 << 32) -> MetricHistogram {
+        var presized = MetricHistogram()
+        presized.record(highest)
+        presized.histogram.reset()
+        return presized
+    }
+
     /// Records one value.
     public mutating func record(_ value: UInt64) {
         _ = histogram.record(value)

@@ -17,6 +17,9 @@ public struct StrategyMetrics: Sendable, Codable, Equatable {
     public var responsesOther4xx: Int = 0
     public var responses5xx: Int = 0
     public var transportErrors: Int = 0
+    /// Failed requests by kind: transport errors, 5xx, other 4xx and 2xx bodies that are not
+    /// an execution (those are also counted in ``responses200``).
+    public var failures = FailureCounts()
 
     /// Polls per execution (every execution, detected or not).
     public var pollsPerExecution = MetricHistogram()
@@ -31,9 +34,27 @@ public struct StrategyMetrics: Sendable, Codable, Equatable {
 
     public var timeSeries: TimeSeries
 
+    /// Live runs only: send lateness, waits in pollster's client and embedded server, and
+    /// whether the run was saturated; nil for simulations.
+    public var live: LiveMeasurements?
+
     public init(bucket: Nanoseconds = Time.seconds(1)) {
         timeSeries = TimeSeries(bucket: bucket)
     }
+
+    /// Empty metrics whose histograms are allocated in full (see ``MetricHistogram/presized(upTo:)``).
+    public static func presized(bucket: Nanoseconds) -> StrategyMetrics {
+        var metrics = StrategyMetrics(bucket: bucket)
+        metrics.pollsPerExecution = .presized(upTo: 1 << 20)
+        metrics.detectionLag = .presized()
+        metrics.timeToOutcome = .presized()
+        metrics.latency = .presized()
+        metrics.latencyFromIntended = .presized()
+        return metrics
+    }
+
+    /// Requests that failed, of every kind (see ``failures``).
+    public var failedRequests: Int { failures.total }
 
     /// 429s per request (0 without requests).
     public var rate429: Double { requests == 0 ? 0 : Double(responses429) / Double(requests) }
@@ -53,12 +74,16 @@ public struct StrategyMetrics: Sendable, Codable, Equatable {
         responsesOther4xx += other.responsesOther4xx
         responses5xx += other.responses5xx
         transportErrors += other.transportErrors
+        failures.add(other.failures)
         pollsPerExecution.add(other.pollsPerExecution)
         detectionLag.add(other.detectionLag)
         timeToOutcome.add(other.timeToOutcome)
         latency.add(other.latency)
         latencyFromIntended.add(other.latencyFromIntended)
         timeSeries.add(other.timeSeries)
+        if let measured = other.live {
+            if live == nil { live = measured } else { live!.add(measured) }
+        }
     }
 
     /// The canonical form: what encoding then decoding gives (see ``MetricHistogram``).
@@ -69,6 +94,36 @@ public struct StrategyMetrics: Sendable, Codable, Equatable {
         copy.timeToOutcome = timeToOutcome.canonical
         copy.latency = latency.canonical
         copy.latencyFromIntended = latencyFromIntended.canonical
+        copy.live = live?.canonical
         return copy
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case executions, detected, abandoned, errored, requests, responses200, responses429, responsesOther4xx
+        case responses5xx, transportErrors, failures, pollsPerExecution, detectionLag, timeToOutcome, latency
+        case latencyFromIntended, timeSeries, live
+    }
+
+    /// Decodes results.json; `failures` and `live` are absent from files of format version 1.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        executions = try c.decode(Int.self, forKey: .executions)
+        detected = try c.decode(Int.self, forKey: .detected)
+        abandoned = try c.decode(Int.self, forKey: .abandoned)
+        errored = try c.decode(Int.self, forKey: .errored)
+        requests = try c.decode(Int.self, forKey: .requests)
+        responses200 = try c.decode(Int.self, forKey: .responses200)
+        responses429 = try c.decode(Int.self, forKey: .responses429)
+        responsesOther4xx = try c.decode(Int.self, forKey: .responsesOther4xx)
+        responses5xx = try c.decode(Int.self, forKey: .responses5xx)
+        transportErrors = try c.decode(Int.self, forKey: .transportErrors)
+        failures = try c.decodeIfPresent(FailureCounts.self, forKey: .failures) ?? FailureCounts()
+        pollsPerExecution = try c.decode(MetricHistogram.self, forKey: .pollsPerExecution)
+        detectionLag = try c.decode(MetricHistogram.self, forKey: .detectionLag)
+        timeToOutcome = try c.decode(MetricHistogram.self, forKey: .timeToOutcome)
+        latency = try c.decode(MetricHistogram.self, forKey: .latency)
+        latencyFromIntended = try c.decode(MetricHistogram.self, forKey: .latencyFromIntended)
+        timeSeries = try c.decode(TimeSeries.self, forKey: .timeSeries)
+        live = try c.decodeIfPresent(LiveMeasurements.self, forKey: .live)
     }
 }

@@ -10,6 +10,8 @@ public struct TimeSeries: Sendable, Codable, Equatable {
     public var detections: [Int]
     /// Executions in their polling loop at the end of each bucket.
     public var active: [Int]
+    /// Failed requests by kind, by send time; only the kinds that occurred.
+    public var failures: [FailureKind: [Int]]
 
     public init(bucket: Nanoseconds) {
         self.bucket = bucket
@@ -17,9 +19,12 @@ public struct TimeSeries: Sendable, Codable, Equatable {
         rateLimited = []
         detections = []
         active = []
+        failures = [:]
     }
 
-    public var count: Int { Swift.max(requests.count, rateLimited.count, detections.count, active.count) }
+    public var count: Int {
+        failures.values.reduce(Swift.max(requests.count, rateLimited.count, detections.count, active.count)) { Swift.max($0, $1.count) }
+    }
 
     @inlinable func index(_ time: Nanoseconds) -> Int { Int(Swift.max(0, time) / bucket) }
 
@@ -35,6 +40,13 @@ public struct TimeSeries: Sendable, Codable, Equatable {
             Self.grow(&rateLimited, to: i)
             rateLimited[i] += 1
         }
+    }
+
+    /// A failed request of `kind` sent at `time`.
+    public mutating func addFailure(_ kind: FailureKind, at time: Nanoseconds) {
+        let i = index(time)
+        Self.grow(&failures[kind, default: []], to: i)
+        failures[kind]![i] += 1
     }
 
     @inlinable public mutating func addDetection(at time: Nanoseconds) {
@@ -58,6 +70,7 @@ public struct TimeSeries: Sendable, Codable, Equatable {
         Self.grow(&requests, to: n - 1)
         Self.grow(&rateLimited, to: n - 1)
         Self.grow(&detections, to: n - 1)
+        for kind in failures.keys { Self.grow(&failures[kind]!, to: n - 1) }
         if active.count < n { active.append(contentsOf: repeatElement(activeAtEnd, count: n - active.count)) }
     }
 
@@ -71,5 +84,21 @@ public struct TimeSeries: Sendable, Codable, Equatable {
         sum(&rateLimited, other.rateLimited)
         sum(&detections, other.detections)
         sum(&active, other.active)
+        for (kind, counts) in other.failures { sum(&failures[kind, default: []], counts) }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case bucket, requests, rateLimited, detections, active, failures
+    }
+
+    /// Decodes results.json; `failures` is absent from files of format version 1.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        bucket = try c.decode(Nanoseconds.self, forKey: .bucket)
+        requests = try c.decode([Int].self, forKey: .requests)
+        rateLimited = try c.decode([Int].self, forKey: .rateLimited)
+        detections = try c.decode([Int].self, forKey: .detections)
+        active = try c.decode([Int].self, forKey: .active)
+        failures = try c.decodeIfPresent([FailureKind: [Int]].self, forKey: .failures) ?? [:]
     }
 }

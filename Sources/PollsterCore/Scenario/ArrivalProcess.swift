@@ -20,3 +20,25 @@ public enum ArrivalProcess: Sendable, Hashable {
         }
     }
 }
+
+extension ArrivalProcess {
+    /// Roughly when the last of `count` executions arrives (its mean, for random arrivals).
+    public func expectedSpan(of count: Int) -> Nanoseconds {
+        let n = Double(Swift.max(0, count - 1))
+        switch self {
+        case .poisson(let rate), .uniform(let rate):
+            return rate.perSecond > 0 ? Time.seconds(n / rate.perSecond) : 0
+        case .burst(let at):
+            return at
+        case .ramp(let from, let to, let over):
+            // Arrivals during the ramp at the mean rate, the rest at the final rate.
+            let rampSeconds = Time.toSeconds(over)
+            let duringRamp = (from.perSecond + to.perSecond) / 2 * rampSeconds
+            if duringRamp >= n || to.perSecond <= 0 {
+                let mean = (from.perSecond + to.perSecond) / 2
+                return mean > 0 ? Time.seconds(Swift.min(rampSeconds, n / mean)) : over
+            }
+            return over + Time.seconds((n - duringRamp) / to.perSecond)
+        }
+    }
+}

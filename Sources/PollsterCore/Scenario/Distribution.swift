@@ -50,6 +50,20 @@ public enum Distribution: Sendable, Hashable {
         }
     }
 
+    /// The 99th percentile, in nanoseconds.
+    public var p99: Nanoseconds {
+        switch self {
+        case .fixed(let value): return value
+        case .uniform(let low, let high): return low + Nanoseconds(Double(high - low) * 0.99)
+        case .exponential(let mean): return Nanoseconds(Double(mean) * _log(100))
+        case .lognormal(let median, let sigma): return Nanoseconds(Double(median) * _exp(sigma * Distribution.p99Z))
+        case .empirical(let samples, _):
+            guard !samples.isEmpty else { return 0 }
+            let sorted = samples.sorted()
+            return sorted[Swift.min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
+        }
+    }
+
     /// True when every draw is zero (used to skip latency sampling entirely).
     public var isZero: Bool {
         if case .fixed(0) = self { return true }

@@ -31,6 +31,10 @@ public struct Scenario: Sendable, Hashable {
     public var apiKeyEnv: String?
     /// Live runs against the embedded mock: scenario seconds per wall-clock second.
     public var timeScale: Double
+    /// `timeScale: auto`: the live run picks ``timeScale`` itself, from a quick simulation
+    /// of the scenario's demand and a calibration of this machine (``TimeScaleAdvisor``).
+    /// Ignored by simulations and by runs against a real API (real time).
+    public var timeScaleIsAuto: Bool
     public var workload: Workload
     public var server: ServerModel
     public var strategies: [StrategySpec]
@@ -46,6 +50,7 @@ public struct Scenario: Sendable, Hashable {
         target: Target = .embedded,
         apiKeyEnv: String? = nil,
         timeScale: Double = 1,
+        timeScaleIsAuto: Bool = false,
         workload: Workload,
         server: ServerModel = ServerModel(),
         strategies: [StrategySpec],
@@ -61,6 +66,7 @@ public struct Scenario: Sendable, Hashable {
         self.target = target
         self.apiKeyEnv = apiKeyEnv
         self.timeScale = timeScale
+        self.timeScaleIsAuto = timeScaleIsAuto
         self.workload = workload
         self.server = server
         self.strategies = strategies
@@ -92,7 +98,9 @@ public struct Scenario: Sendable, Hashable {
         case .simulate: text += " Mode: simulate (virtual time), seed \(seed)."
         case .live:
             text += " Mode: live against \(target.description)"
-            if case .embedded = target { text += " at \(Time.trimmed(timeScale))x time scale" }
+            if case .embedded = target {
+                text += timeScaleIsAuto ? " at the time scale this machine keeps up with (auto)" : " at \(Time.trimmed(timeScale))x time scale"
+            }
             text += ", seed \(seed)."
         }
         return text

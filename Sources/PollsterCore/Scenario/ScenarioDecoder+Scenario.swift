@@ -24,7 +24,8 @@ extension ScenarioDecoder {
         let mode = choice(fields, "mode", required: false, options: ["simulate", "live"]).flatMap(RunMode.init(rawValue:))
         let target = self.target(fields)
         let apiKeyEnv = self.apiKeyEnv(fields)
-        let timeScale = self.timeScale(fields, mode: mode ?? .simulate, target: target ?? .embedded)
+        let timeScaleIsAuto = fields.value("timeScale")?.scalarText == "auto"
+        let timeScale = timeScaleIsAuto ? 1 : self.timeScale(fields, mode: mode ?? .simulate, target: target ?? .embedded)
         var workload: Workload?
         if let node = field(fields, "workload", required: true, expected: "a mapping with keys " + Self.workloadKeys.joined(separator: ", ")) {
             workload = self.workload(node, at: "workload", line: fields.line(of: "workload"))
@@ -55,7 +56,7 @@ extension ScenarioDecoder {
         }
         return Scenario(
             name: name, seed: seed, mode: mode ?? .simulate, target: target, apiKeyEnv: apiKeyEnv,
-            timeScale: timeScale, workload: workload, server: server ?? ServerModel(), strategies: strategies,
+            timeScale: timeScale, timeScaleIsAuto: timeScaleIsAuto, workload: workload, server: server ?? ServerModel(), strategies: strategies,
             client: client ?? ClientPolicy(), report: reportOptions, description: description, live: live
         )
     }
@@ -100,7 +101,7 @@ extension ScenarioDecoder {
 
     private mutating func timeScale(_ fields: MappingFields, mode: RunMode, target: Target) -> Double? {
         guard fields.has("timeScale") else { return 1 }
-        guard let value = number(fields, "timeScale") else { return nil }
+        guard let value = number(fields, "timeScale", expected: "a positive number of scenario seconds per wall second, or auto") else { return nil }
         guard value > 0 else {
             report(fields.path("timeScale"), line: fields.line(of: "timeScale"), "must be positive, got \(Time.trimmed(value))")
             return nil

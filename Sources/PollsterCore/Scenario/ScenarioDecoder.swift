@@ -164,10 +164,10 @@ struct ScenarioDecoder {
     }
 
     /// A finite number.
-    mutating func number(_ fields: MappingFields, _ key: String, required: Bool = true) -> Double? {
-        guard let (text, node) = scalar(fields, key, required: required, expected: "a number") else { return nil }
+    mutating func number(_ fields: MappingFields, _ key: String, required: Bool = true, expected: String = "a number") -> Double? {
+        guard let (text, node) = scalar(fields, key, required: required, expected: expected) else { return nil }
         guard let value = Double(text.replacingUnderscores()), value.isFinite else {
-            report(fields.path(key), line: node.line, "expected a number, got \(node.described)")
+            report(fields.path(key), line: node.line, "expected \(expected), got \(node.described)")
             return nil
         }
         return value

@@ -22,6 +22,11 @@ public struct ScenarioClock: Sendable {
         scenarioTime(of: origin.duration(to: ContinuousClock.now))
     }
 
+    /// The scenario time at wall instant `instant`.
+    @inlinable public func time(at instant: ContinuousClock.Instant) -> Nanoseconds {
+        scenarioTime(of: origin.duration(to: instant))
+    }
+
     /// The wall instant at which scenario time reaches `time`.
     @inlinable public func instant(at time: Nanoseconds) -> ContinuousClock.Instant {
         origin.advanced(by: wallDuration(of: time))

@@ -3,8 +3,19 @@ import PollsterCore
 /// One execution's polling loop over real HTTP, following DESIGN.md's semantics with real
 /// sleeps: poll n is sent at r_{n-1} + delay_n (scenario time on the run's clock), a 200
 /// with a terminal status ends the loop, a 429 observes nothing (and its Retry-After is
-/// honored if the client policy says so), 401/403/404 end it as errors, 5xx and transport
-/// failures are counted and the loop goes on, and the client gives up at its timeout.
+/// honored if the client policy says so), 401/403/404 end it as errors, 5xx, transport
+/// failures and 2xx bodies that are not an execution are counted by kind and the loop goes
+/// on, and the client gives up at its timeout.
+///
+/// Times come from the transport's loop thread: a request is sent when it is handed to a
+/// connection and received when the loop sees its transfer end, so a busy task scheduler
+/// shows up as send lateness, not as latency of the API.
+///
+/// The schedule is the model's, whatever pollster's own delays: the next poll is due a
+/// delay after the moment the response would have arrived had the poll gone out on time
+/// (its due time plus the latency measured). A late send is reported as send lateness and
+/// does not push every later poll back, where it would also bunch polls that were merely
+/// near each other into herds the scenario does not have.
 struct ExecutionPoller: Sendable {
     let plan: ExecutionPlan
     let executionID: String
@@ -38,11 +49,12 @@ struct ExecutionPoller: Sendable {
                 trace.ending = .abandoned(at: clock.now())
                 return trace
             }
+            var due = clock.instant(at: intended)
             do {
                 // On the transport's timers: this task runs on its loop thread (see
                 // LiveStrategyRun), so the sleep costs no thread hop.
-                try await transport.sleep(until: clock.instant(at: intended))
-                if let pacer { try await pacer.waitForSlot() }
+                try await transport.sleep(until: due)
+                if let pacer { due = Swift.max(due, try await pacer.waitForSlot()) }
             } catch {
                 trace.ending = .stopped(at: clock.now())
                 return trace
@@ -51,37 +63,48 @@ struct ExecutionPoller: Sendable {
                 trace.ending = .stopped(at: clock.now())
                 return trace
             }
-            let sentAt = clock.now()
-            let outcome = await transport.send(request)
-            let receivedAt = clock.now()
-            if case .failure(.cancelled) = outcome {
+            let exchange = await transport.exchange(request)
+            let receivedAt = clock.time(at: exchange.completedAt)
+            guard let dispatchedAt = exchange.dispatchedAt else {
+                // Cancelled while queued: the run is stopping.
                 trace.ending = .stopped(at: receivedAt)
                 return trace
             }
+            if case .failure(.cancelled) = exchange.outcome {
+                trace.ending = .stopped(at: receivedAt)
+                return trace
+            }
+            let sentAt = clock.time(at: dispatchedAt)
+            let dueAt = clock.time(at: due)
             poll += 1
             trace.polls = poll
-            trace.latencies.append(Self.micros(receivedAt - sentAt))
-            trace.latenciesFromIntended.append(Self.micros(receivedAt - intended))
+            var record = ExecutionTrace.Poll(
+                sentAt: sentAt, limited: false, failure: nil, latency: Self.micros(receivedAt - sentAt),
+                latencyFromIntended: Self.micros(receivedAt - intended), sendLateness: Self.micros(due, dispatchedAt),
+                connectionWait: Self.micros(exchange.connectionWait), nextDelay: nil)
 
             var observation = PollObservation(poll: poll - 1, sentAt: sentAt, receivedAt: receivedAt, createdAt: plan.createdAt)
             var retryAfter: Nanoseconds = 0
             var limited = false
-            switch outcome {
+            var failure: FailureKind?
+            switch exchange.outcome {
             case .success(let response):
                 switch response.status {
                 case 200..<300:
                     trace.responses200 += 1
-                    if let reading = ExecutionStatusReader.read(response.body) {
-                        if reading.status.isTerminal {
-                            trace.sends.append((sentAt, false))
-                            progress?.requestAnswered(rateLimited: false)
-                            let lag = target.finishedAt(plan).map { receivedAt - $0 }
-                                ?? CompletedAtReader.completedAt(response.body).map { CompletedAtReader.now() - $0 }
-                            trace.ending = .detected(at: receivedAt, lag: lag)
-                            return trace
-                        }
-                        observation.progress = reading.percentage
+                    guard let reading = ExecutionStatusReader.read(response.body) else {
+                        failure = .badBody
+                        break
                     }
+                    if reading.status.isTerminal {
+                        trace.log.append(record)
+                        progress?.requestAnswered(rateLimited: false, failed: false)
+                        let lag = target.finishedAt(plan).map { receivedAt - $0 }
+                            ?? CompletedAtReader.completedAt(response.body).map { CompletedAtReader.now() - $0 }
+                        trace.ending = .detected(at: receivedAt, lag: lag)
+                        return trace
+                    }
+                    observation.progress = reading.percentage
                 case 429:
                     trace.responses429 += 1
                     limited = true
@@ -90,29 +113,46 @@ struct ExecutionPoller: Sendable {
                     }
                 case 401, 403, 404:
                     trace.responsesOther4xx += 1
-                    trace.sends.append((sentAt, false))
-                    progress?.requestAnswered(rateLimited: false)
+                    record.failure = .otherStatus
+                    trace.log.append(record)
+                    progress?.requestAnswered(rateLimited: false, failed: true)
                     trace.ending = .errored(at: receivedAt)
                     return trace
                 case 500...:
                     trace.responses5xx += 1
+                    failure = .http5xx
                 default:
                     trace.responsesOther4xx += 1
+                    failure = .otherStatus
                 }
-            case .failure:
+            case .failure(let transportFailure):
                 trace.transportErrors += 1
+                failure = transportFailure.failureKind
             }
-            trace.sends.append((sentAt, limited))
-            progress?.requestAnswered(rateLimited: limited)
+            progress?.requestAnswered(rateLimited: limited, failed: failure != nil)
 
             var delay = strategy.delay(beforePoll: poll, after: observation, state: &state, rng: &rng)
             if limited && client.retryAfter == .honor { delay = Swift.max(delay, retryAfter) }
-            intended = receivedAt + delay
+            record.limited = limited
+            record.failure = failure
+            record.nextDelay = Self.micros(delay)
+            trace.log.append(record)
+            intended = receivedAt - Swift.max(0, sentAt - dueAt) + delay
         }
     }
 
     @inline(__always) static func micros(_ value: Nanoseconds) -> UInt64 {
         UInt64(Swift.max(0, value) / 1000)
+    }
+
+    @inline(__always) static func micros(_ value: Duration) -> UInt64 {
+        let (seconds, attoseconds) = value.components
+        return UInt64(Swift.max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000))
+    }
+
+    /// Wall microseconds from `start` to `end`, 0 when `end` is earlier.
+    @inline(__always) static func micros(_ start: ContinuousClock.Instant, _ end: ContinuousClock.Instant) -> UInt64 {
+        start < end ? micros(start.duration(to: end)) : 0
     }
 }
 

@@ -14,6 +14,23 @@ struct ExecutionTrace: Sendable {
         case stopped(at: Nanoseconds)
     }
 
+    /// One request: when it went out (scenario time), whether it was a 429, how it failed,
+    /// if it did, and its timings.
+    struct Poll: Sendable {
+        var sentAt: Nanoseconds
+        var limited: Bool
+        var failure: FailureKind?
+        /// Microseconds of scenario time.
+        var latency: UInt64
+        var latencyFromIntended: UInt64
+        /// Microseconds of wall time (see ``LiveMeasurements``).
+        var sendLateness: UInt64
+        var connectionWait: UInt64
+        /// The strategy's delay before the next poll, microseconds of scenario time; nil
+        /// after the last poll.
+        var nextDelay: UInt64?
+    }
+
     let plan: ExecutionPlan
     var ending: Ending = .stopped(at: 0)
     var polls = 0
@@ -22,11 +39,8 @@ struct ExecutionTrace: Sendable {
     var responsesOther4xx = 0
     var responses5xx = 0
     var transportErrors = 0
-    /// Per request: send time (scenario ns) and whether it was a 429.
-    var sends: [(at: Nanoseconds, limited: Bool)] = []
-    /// Per answered request, microseconds of scenario time.
-    var latencies: [UInt64] = []
-    var latenciesFromIntended: [UInt64] = []
+    /// Every request, in order.
+    var log: [Poll] = []
 
     init(plan: ExecutionPlan) { self.plan = plan }
 

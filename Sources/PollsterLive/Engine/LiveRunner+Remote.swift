@@ -1,4 +1,5 @@
 import Foundation
+import MockServer
 import PollsterCore
 
 extension LiveRunner {
@@ -13,8 +14,16 @@ extension LiveRunner {
         }
         let budget = RequestBudget(limit: limits.maxRequests)
         let runner = self
-        let outcomes = try await withCurlTransport(configuration: transportConfiguration) { transport in
-            try await withDeadline(limits.maxDuration, stop: stop) {
+        var configuration = transportConfiguration
+        if let connections {
+            configuration.maxConnections = Swift.max(configuration.threads, connections)
+        } else if Self.isLoopback(baseURL) {
+            configuration.maxConnections = Swift.max(configuration.maxConnections, Self.embeddedConnections(strategies: 1))
+        }
+        let outcomes = try await withCurlTransport(configuration: configuration) { transport in
+            // The warm-up runs against a throwaway embedded server on loopback, never the target.
+            try await LiveWarmUp.run(transport)
+            return try await withDeadline(limits.maxDuration, stop: stop) {
                 var outcomes: [(StrategyMetrics, Bool)] = []
                 for strategy in runner.scenario.strategies {
                     if stop.isRequested || budget.exhausted { break }
@@ -24,7 +33,12 @@ extension LiveRunner {
                         scenario: runner.scenario, strategy: strategy, target: target, clock: clock,
                         transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop
                     )
-                    outcomes.append(await run.run())
+                    var outcome = await run.run()
+                    if var live = outcome.metrics.live {
+                        live.saturation = Saturation.assess(live, modelledLatencyP99: nil)
+                        outcome.metrics.live = live
+                    }
+                    outcomes.append(outcome)
                 }
                 return outcomes
             }
@@ -33,5 +47,17 @@ extension LiveRunner {
         let results = outcomes.enumerated().map { StrategyResult(name: strategies[$0.offset].name, description: strategies[$0.offset].kind.summary, metrics: $0.element.0) }
         let partial = results.count < strategies.count || outcomes.contains { $0.1 } || budget.exhausted || stop.isRequested
         return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
+    }
+}
+
+extension LiveRunner {
+    /// True for URLs whose host is 127.0.0.0/8, localhost or [::1].
+    public static func isLoopback(_ url: String) -> Bool {
+        guard let schemeEnd = url.range(of: "://") else { return false }
+        let rest = url[schemeEnd.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != "?" }
+        if host.hasPrefix("[::1]") { return true }
+        let name = host.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        return name == "localhost" || MockServer.isLoopback(name)
     }
 }

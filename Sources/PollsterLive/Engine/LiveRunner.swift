@@ -18,15 +18,23 @@ public struct LiveRunner: Sendable {
     public let scenario: Scenario
     public let limits: LiveLimits
     public let transportConfiguration: TransportConfiguration
+    /// Connections the client may open; nil: ``connectionsPerStrategy`` per strategy against
+    /// the embedded server and loopback targets (within the open-file limit), and the
+    /// transport's own limit (64 by default) against any other API.
+    public let connections: Int?
 
     /// Wall time between creating a strategy's clock and its scenario time 0: room for
     /// the embedded server to start listening before the first arrival.
     static let startLead = Duration.milliseconds(250)
 
-    public init(scenario: Scenario, limits: LiveLimits = LiveLimits(), transport: TransportConfiguration = TransportConfiguration()) {
+    public init(
+        scenario: Scenario, limits: LiveLimits = LiveLimits(), transport: TransportConfiguration = TransportConfiguration(),
+        connections: Int? = nil
+    ) {
         self.scenario = scenario
         self.limits = limits
         self.transportConfiguration = transport
+        self.connections = connections
     }
 
     /// Runs every strategy; cancelling the calling task stops the run and returns what was
@@ -39,9 +47,12 @@ public struct LiveRunner: Sendable {
         let runner = self
         let strategies = scenario.strategies
         var configuration = transportConfiguration
-        configuration.maxConnections = Swift.max(configuration.maxConnections, Self.embeddedConnections(strategies: strategies.count))
+        configuration.maxConnections = Swift.max(configuration.threads, connections ?? Self.embeddedConnections(strategies: strategies.count))
+        // The embedded server reads the stamps to measure its own queueing.
+        configuration.stampsDispatchTime = true
         let outcomes = try await withCurlTransport(configuration: configuration) { transport in
-            try await withDeadline(limits.maxDuration, stop: stop) {
+            try await LiveWarmUp.run(transport)
+            return try await withDeadline(limits.maxDuration, stop: stop) {
                 // Every strategy at once, each against its own server: the same wall-clock
                 // window for all, so none is favoured by a quieter machine.
                 try await withThrowingTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in
@@ -62,10 +73,10 @@ public struct LiveRunner: Sendable {
         return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
     }
 
-    /// Connections per strategy against the embedded server. The mock, like the model it
-    /// serves, answers any number of requests at once, each after its own latency; a
-    /// smaller pool would queue requests in the client (a herd released by a rate-limit
-    /// window easily puts a thousand in flight) and report that queue as latency.
+    /// Connections per strategy against the embedded server and loopback targets. The mock,
+    /// like the model it serves, answers any number of requests at once, each after its own
+    /// latency; a smaller pool would queue requests in the client (a herd released by a
+    /// rate-limit window easily puts a thousand in flight).
     static let connectionsPerStrategy = 1024
 
     /// The connection limit of an embedded run: ``connectionsPerStrategy`` each, within the
@@ -90,7 +101,7 @@ public struct LiveRunner: Sendable {
             server.registerKey(key, scopes: [.executionsRead, .executionsWrite], index: keyIndex)
         }
         let flowID = "flow_" + scenario.name
-        return try await server.withRunning { baseURL in
+        var outcome = try await server.withRunning { baseURL in
             let target = LiveTarget(baseURL: baseURL, apiKeys: keys, submit: { plan in server.register(plan, flowId: flowID) })
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
@@ -98,5 +109,11 @@ public struct LiveRunner: Sendable {
             )
             return await run.run()
         }
+        if var live = outcome.metrics.live {
+            live.serverQueue = server.queueDelays.canonical
+            live.saturation = Saturation.assess(live, modelledLatencyP99: scenario.server.latency.p99)
+            outcome.metrics.live = live
+        }
+        return outcome
     }
 }

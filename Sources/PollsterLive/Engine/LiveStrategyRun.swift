@@ -18,7 +18,7 @@ struct LiveStrategyRun: Sendable {
     /// Runs to the end, or until cancelled or a cap is reached; `partial` says which.
     func run() async -> (metrics: StrategyMetrics, partial: Bool) {
         let polling = PollingStrategy(strategy)
-        let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket)
+        let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket, timeScale: clock.timeScale, shards: transport.taskExecutors.count)
         let pacer = limits.maxRequestRate.map(RequestPacer.init(rate:))
         let requestTimeout = Swift.min(Duration.seconds(30), clock.wallDuration(of: scenario.client.timeout) + .seconds(1))
         let stoppedEarly = await stoppable {
@@ -47,13 +47,43 @@ struct LiveStrategyRun: Sendable {
     }
 
     /// Paces arrivals and runs one polling task per execution; true if it stopped early.
+    ///
+    /// The executions are dealt round-robin to a few shards, each a child task with a task
+    /// group of its own: a task group finds a finished child by walking its list of
+    /// children, so one group of twenty thousand pollers would spend more time on that walk
+    /// than on polling.
     private func pollEveryExecution(polling: PollingStrategy, accumulator: LiveMetricsAccumulator, pacer: RequestPacer?, requestTimeout: Duration) async -> Bool {
+        let shards = Self.shardCount(executions: scenario.workload.executions)
+        let executors = transport.taskExecutors
+        return await withTaskGroup(of: Bool.self) { group in
+            for shard in 0..<shards {
+                group.addTask(executorPreference: executors[shard % executors.count]) {
+                    await pollShard(shard, of: shards, polling: polling, accumulator: accumulator, pacer: pacer, requestTimeout: requestTimeout)
+                }
+            }
+            return await group.reduce(false) { $0 || $1 } || Task.isCancelled
+        }
+    }
+
+    /// Executions per shard, about (see ``pollEveryExecution``).
+    static let executionsPerShard = 256
+
+    static func shardCount(executions: Int) -> Int {
+        Swift.max(1, Swift.min(64, executions / executionsPerShard))
+    }
+
+    /// The executions whose index is `shard` modulo `shards`: each arrives on the scenario
+    /// clock and gets a polling task; true if it stopped early.
+    private func pollShard(
+        _ shard: Int, of shards: Int, polling: PollingStrategy, accumulator: LiveMetricsAccumulator, pacer: RequestPacer?,
+        requestTimeout: Duration
+    ) async -> Bool {
         var stoppedEarly = false
         let executors = transport.taskExecutors
         await withDiscardingTaskGroup { group in
-            for plan in ExecutionSchedule(workload: scenario.workload, seed: scenario.seed) {
+            for plan in ExecutionSchedule(workload: scenario.workload, seed: scenario.seed) where plan.index % shards == shard {
                 do {
-                    try await clock.sleep(until: plan.createdAt)
+                    try await transport.sleep(until: clock.instant(at: plan.createdAt))
                 } catch {
                     stoppedEarly = true
                     break

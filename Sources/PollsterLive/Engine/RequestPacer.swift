@@ -12,8 +12,9 @@ final class RequestPacer: Sendable {
         nextSlot = Mutex(ContinuousClock.now)
     }
 
-    /// Waits for this request's slot; throws when the task is cancelled.
-    func waitForSlot() async throws {
+    /// Waits for this request's slot and returns it; throws when the task is cancelled.
+    @discardableResult
+    func waitForSlot() async throws -> ContinuousClock.Instant {
         let slot = nextSlot.withLock { next in
             let now = ContinuousClock.now
             let slot = Swift.max(now, next)
@@ -21,5 +22,6 @@ final class RequestPacer: Sendable {
             return slot
         }
         try await ContinuousClock().sleep(until: slot)
+        return slot
     }
 }

@@ -29,7 +29,7 @@ public final class StopSignal: Sendable {
     }
 
     /// Returns when a stop is requested or the calling task is cancelled.
-    func wait() async {
+    public func wait() async {
         let id = state.withLock { state -> UInt64 in
             state.nextWaiter += 1
             return state.nextWaiter
