@@ -140,7 +140,7 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 </tbody>
 </table>
 </div>
-<p>How well pollster itself kept up, in milliseconds of wall time (not scenario time): send lateness is how much later than the strategy asked a request went out, connection wait how long it waited for a connection, server queue how long the embedded server held it before handling it (- against a real API). A saturated strategy's figures measure this machine, not the API.</p>
+<p>How well pollster itself kept up, in milliseconds of wall time (not scenario time): send lateness is how much later than the strategy asked a request went out, connection wait how long it waited for a connection, server queue how much later than the model (the send plus the modelled latency) the embedded server answered (- against a real API). A saturated strategy's figures measure this machine, not the API.</p>
 </section>
 {{/live}}
 {{#charts}}

@@ -138,12 +138,15 @@ import Testing
         #expect(metrics.failedRequests == metrics.transportErrors, "\(metrics.failures.counts)")
     }
 
-    @Test func simulationAndLiveAgreeWithPerKeyLimitsAtScale20() async throws {
-        // The quickstart's shape at a small size, per-key token buckets only (no herds), at
-        // time scale 20: a few hundred requests per wall second, far inside this machine's
-        // capacity even in a debug build on a busy machine.
+    @Test func simulationAndLiveAgreeWithPerKeyLimitsWhenTheRunSaysItIsFaithful() async throws {
+        // The quickstart's shape at a small size, per-key token buckets only (no herds): a
+        // few hundred requests per wall second at time scale 20. On a shared machine a
+        // neighbour can still stall this process for tens of milliseconds, and then the run
+        // must say it was saturated; the test then does what the warning tells a user to do
+        // (a lower time scale). The contract checked: a run that does not call itself
+        // saturated agrees with the simulation, and one of the scales gives such a run.
         let limits = [RateLimitRule(scope: .apiKey, algorithm: .tokenBucket(rate: Rate(perSecond: 1), burst: 4))]
-        let sc = scenario(
+        var sc = scenario(
             executions: 150, duration: .lognormal(median: s(20), upper: s(90), z: Distribution.p95Z),
             strategies: [
                 StrategySpec(name: "fixed-2s", kind: .fixed(interval: s(2))),
@@ -156,12 +159,22 @@ import Testing
         var simulated = sc
         simulated.mode = .simulate
         let sim = await Simulator(scenario: simulated).run()
-        let live = try await LiveRunner(scenario: sc).run()
-        #expect(!live.partial)
+        var faithful: RunResult?
+        var saturatedAt: [String] = []
+        for timeScale in [20.0, 6.0] where faithful == nil {
+            sc.timeScale = timeScale
+            let live = try await LiveRunner(scenario: sc).run()
+            #expect(!live.partial)
+            let saturated = try live.strategies.filter { try #require($0.metrics.live?.saturation).isSaturated }
+            if saturated.isEmpty {
+                faithful = live
+            } else {
+                saturatedAt += saturated.map { "\(timeScale): \($0.name): \($0.metrics.live?.saturation.reasons ?? [])" }
+            }
+        }
+        let live = try #require(faithful, "every scale was saturated: \(saturatedAt)")
         for (a, b) in zip(sim.strategies, live.strategies) {
             let (m, l) = (a.metrics, b.metrics)
-            let saturation = try #require(l.live?.saturation)
-            #expect(!saturation.isSaturated, "\(a.name): \(saturation.reasons)")
             #expect(abs(m.rate429 - l.rate429) <= 0.02, "\(a.name): 429 rate sim \(m.rate429) live \(l.rate429)")
             let polls = (m.meanPollsPerExecution, l.meanPollsPerExecution)
             #expect(abs(polls.0 - polls.1) / polls.0 <= 0.05, "\(a.name): polls/execution sim \(polls.0) live \(polls.1)")
