@@ -24,7 +24,7 @@ package final class ExecutionAPI: Sendable {
     package init(configuration: MockServerConfiguration, epoch: Int64) {
         self.configuration = configuration
         self.epoch = epoch
-        store = ExecutionStore(seed: configuration.seed)
+        store = ExecutionStore(seed: configuration.seed, idSalt: configuration.idSalt ?? UInt64.random(in: .min ... .max))
         keys = APIKeyRegistry(configuration.keys)
         let keySlots = max(configuration.workload.apiKeys, (configuration.keys.map(\.index).max() ?? 0) + 1)
         gate = RateLimitGate(rules: configuration.server.rateLimits, apiKeys: keySlots)

@@ -16,9 +16,9 @@ struct ExecutionRecord: Sendable {
     /// Latencies of the responses about this execution, drawn in order.
     var latency: Xoshiro256StarStar
 
-    init(serial: Int, plan: ExecutionPlan, flowId: String, metadata: [String: JSONValue], latency: Xoshiro256StarStar) {
+    init(serial: Int, idSalt: UInt64, plan: ExecutionPlan, flowId: String, metadata: [String: JSONValue], latency: Xoshiro256StarStar) {
         self.serial = serial
-        self.id = ExecutionRecord.id(forSerial: serial)
+        self.id = ExecutionRecord.id(forSerial: serial, salt: idSalt)
         self.flowId = flowId
         self.scheduled = plan
         self.plan = plan
@@ -26,9 +26,10 @@ struct ExecutionRecord: Sendable {
         self.latency = latency
     }
 
-    /// `exec_` and 16 hex digits of a bijective mix of `serial`: unique, stable, not a counter.
-    static func id(forSerial serial: Int) -> String {
-        let hex = String(SplitMix64.mix(UInt64(serial)), radix: 16)
+    /// `exec_` and 16 hex digits of a bijective mix of `serial` and the server's `salt`:
+    /// unique within a server, different between servers, not a counter.
+    static func id(forSerial serial: Int, salt: UInt64) -> String {
+        let hex = String(SplitMix64.mix(UInt64(serial) ^ salt), radix: 16)
         return "exec_" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 

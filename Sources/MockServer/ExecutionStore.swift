@@ -16,10 +16,12 @@ public final class ExecutionStore: Sendable {
 
     private let state = Mutex(State())
     private let seed: UInt64
+    private let idSalt: UInt64
 
-    /// An empty store whose latency streams derive from `seed`.
-    public init(seed: UInt64) {
+    /// An empty store whose latency streams derive from `seed` and whose ids from `idSalt`.
+    public init(seed: UInt64, idSalt: UInt64) {
         self.seed = seed
+        self.idSalt = idSalt
     }
 
     /// Adds an execution with this exact plan and returns its id (`exec_` and 16 hex
@@ -30,7 +32,7 @@ public final class ExecutionStore: Sendable {
     public func register(_ plan: ExecutionPlan, flowId: String, metadata: [String: JSONValue] = [:]) -> String {
         let latency = RandomStream.latency.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index))
         return state.withLock { state in
-            let record = ExecutionRecord(serial: state.records.count, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
+            let record = ExecutionRecord(serial: state.records.count, idSalt: idSalt, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
             state.records.append(record)
             state.serialByID[record.id] = record.serial
             state.nextCreatedIndex = max(state.nextCreatedIndex, plan.index + 1)
@@ -49,7 +51,7 @@ public final class ExecutionStore: Sendable {
         state.withLock { state in
             let plan = makePlan(state.nextCreatedIndex)
             let latency = RandomStream.latency.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index))
-            var record = ExecutionRecord(serial: state.records.count, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
+            var record = ExecutionRecord(serial: state.records.count, idSalt: idSalt, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
             let first = drawLatency(&record.latency)
             state.records.append(record)
             state.serialByID[record.id] = record.serial

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Hummingbird
 import Logging
+import NIOCore
 import PollsterCore
 import ServiceLifecycle
 import Synchronization
@@ -69,9 +70,10 @@ public final class MockServer: Sendable {
         let router = MockExecutionAPI.router(api: api, clock: clock, counters: counters, queue: queue, logger: logger)
         let host = configuration.host
         let configuredPort = configuration.port
-        // Per-request lines go to `logger` at debug; the framework's own debug chatter does not.
+        // Per-request lines go to `logger` at debug; the framework's own chatter (its debug
+        // lines, and "Server started" at info: the caller says where it listens) does not.
         var frameworkLogger = logger
-        frameworkLogger.logLevel = max(logger.logLevel, .info)
+        frameworkLogger.logLevel = max(logger.logLevel, .notice)
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuredPort)),
@@ -83,7 +85,12 @@ public final class MockServer: Sendable {
             },
             logger: frameworkLogger
         )
-        try await app.run()
+        do {
+            try await app.run()
+        } catch let error as IOError where boundURL.withLock({ $0 == nil }) {
+            let address = host.contains(":") ? "[\(host)]:\(configuredPort)" : "\(host):\(configuredPort)"
+            throw MockServerError.cannotListen(address: address, errno: error.errnoCode)
+        }
     }
 
     /// Starts the server, runs `body` with its base URL (`http://127.0.0.1:PORT`), then

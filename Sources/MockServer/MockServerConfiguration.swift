@@ -22,6 +22,9 @@ public struct MockServerConfiguration: Sendable {
     /// Unix time, in nanoseconds, that scenario time 0 is shown as in `createdAt` and
     /// `completedAt`. Default nil: the wall-clock time at which the server object is made.
     public var epoch: Int64?
+    /// Mixed into execution ids, so that two servers hand out different ones. Default nil:
+    /// a random value per server object (ids are unique, never predictable across servers).
+    public var idSalt: UInt64?
     /// The `version` reported for every flow. Default `"1"`.
     public var flowVersion: String
     /// Largest request body accepted (a 413 beyond). Default 64 KiB.

@@ -45,7 +45,7 @@ public struct SimulationBatch: Sendable {
                     var scenario = job.scenario
                     scenario.report.bucket = Swift.max(scenario.report.bucket, Self.bucket)
                     let simulation = StrategySimulation(scenario: scenario, strategy: scenario.strategies[job.strategy], seed: job.seed)
-                    let outcome = simulation.run()
+                    let outcome = await simulation.run()
                     return (index, outcome.partial ? nil : digest(outcome.metrics))
                 }
             }

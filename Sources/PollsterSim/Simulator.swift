@@ -44,7 +44,7 @@ public struct Simulator: Sendable {
                         scenario: scenario, strategy: strategies[item.strategy],
                         seed: scenario.seed &+ UInt64(item.replication)
                     )
-                    let outcome = simulation.run(progress: progress)
+                    let outcome = await simulation.run(progress: progress)
                     return (item.strategy, outcome.metrics, outcome.partial)
                 }
             }

@@ -21,8 +21,10 @@ struct CapacityCommand: AsyncParsableCommand {
 
         Examples:
           pollster capacity scenarios/tight-limits.yaml --max-429-rate 1%
-          pollster capacity scenarios/steady-state.yaml --max-429-rate 0.05 --max-lag-p99 20s --replications 10
-          pollster capacity scenarios/thundering-herd.yaml --max-429-rate 1% --vary workload.executions
+          pollster capacity scenarios/steady-state.yaml --max-429-rate 0.05 \\
+            --max-lag-p99 20s --replications 10
+          pollster capacity scenarios/thundering-herd.yaml --max-429-rate 1% \\
+            --vary workload.executions
         """
     )
 
@@ -31,19 +33,19 @@ struct CapacityCommand: AsyncParsableCommand {
 
     @OptionGroup var limits: ConstraintOptions
 
-    @Option(name: .long, help: ArgumentHelp("The load to raise (default: workload.arrival.rate).", valueName: "path"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The load to raise (default: workload.arrival.rate).", valueName: "path"))
     var vary: String?
 
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only this strategy (repeatable; default: all).", valueName: "name"))
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this strategy (repeatable; default: all).", valueName: "name"))
     var strategy: [String] = []
 
-    @Option(name: .long, help: "Seeds each capacity is found on (the 95% interval is across them).")
+    @Option(name: .long, parsing: .unconditional, help: "Seeds each capacity is found on (the 95% interval is across them).")
     var replications: Int = 5
 
-    @Option(name: .long, help: "Stop bisecting when the bracket is this narrow, relative to its low end.")
+    @Option(name: .long, parsing: .unconditional, help: "Stop bisecting when the bracket is this narrow, relative to its low end.")
     var tolerance: Double = 0.01
 
-    @Option(name: .customLong("curve-points"), help: "Loads on each strategy's chart curve (0: no chart).")
+    @Option(name: .customLong("curve-points"), parsing: .unconditional, help: "Loads on each strategy's chart curve (0: no chart).")
     var curvePoints: Int = 12
 
     @OptionGroup var options: PlanOptions

@@ -4,13 +4,13 @@ import PollsterPlan
 
 /// The limits tune and capacity respect: 429 rate, polls per execution, detection lag p99.
 struct ConstraintOptions: ParsableArguments {
-    @Option(name: .customLong("max-429-rate"), help: ArgumentHelp("Highest allowed 429 rate: a fraction (0.01) or a percentage (1%).", valueName: "rate"))
+    @Option(name: .customLong("max-429-rate"), parsing: .unconditional, help: ArgumentHelp("Highest allowed 429 rate: a fraction (0.01) or a percentage (1%).", valueName: "rate"))
     var max429Rate: String?
 
-    @Option(name: .customLong("max-polls-per-execution"), help: ArgumentHelp("Highest allowed mean polls per execution.", valueName: "polls"))
+    @Option(name: .customLong("max-polls-per-execution"), parsing: .unconditional, help: ArgumentHelp("Highest allowed mean polls per execution.", valueName: "polls"))
     var maxPolls: Double?
 
-    @Option(name: .customLong("max-lag-p99"), help: ArgumentHelp("Highest allowed detection lag p99, a duration such as 10s.", valueName: "duration"))
+    @Option(name: .customLong("max-lag-p99"), parsing: .unconditional, help: ArgumentHelp("Highest allowed detection lag p99, a duration such as 10s.", valueName: "duration"))
     var maxLagP99: String?
 
     func validate() throws {

@@ -4,27 +4,27 @@ import PollsterLive
 
 /// Safety flags of live runs.
 struct LiveOptions: ParsableArguments {
-    @Option(name: .long, help: "Live: stop after this many requests (the report is marked partial).")
+    @Option(name: .long, parsing: .unconditional, help: "Live: stop after this many requests (the report is marked partial).")
     var maxRequests: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Live: stop after this much wall time, e.g. 90s or 10m.", valueName: "duration"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Live: stop after this much wall time, e.g. 90s or 10m.", valueName: "duration"))
     var maxDuration: String?
 
-    @Option(name: .long, help: "Live: client-side ceiling on requests per second (default: none on loopback, 50/s elsewhere).")
+    @Option(name: .long, parsing: .unconditional, help: "Live: client-side ceiling on requests per second (default: none on loopback, 50/s elsewhere).")
     var maxRequestRate: Double?
 
     @Flag(name: .long, help: "Print the plan (requests expected per strategy, from a quick simulation) and send nothing.")
     var dryRun = false
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Live, embedded target: scenario seconds per wall second, or auto (the fastest scale this machine keeps up with); overrides the scenario's timeScale.",
         valueName: "x|auto"))
     var timeScale: String?
 
-    @Option(name: .long, help: "Live: client loop threads, each with its own connection pool (default: one per core).")
+    @Option(name: .long, parsing: .unconditional, help: "Live: client loop threads, each with its own connection pool (default: one per core).")
     var clientThreads: Int?
 
-    @Option(name: .long, help: "Live: connections the client may open (default: 1024 per strategy against the embedded server and loopback, 64 elsewhere).")
+    @Option(name: .long, parsing: .unconditional, help: "Live: connections the client may open (default: 1024 per strategy against the embedded server and loopback, 64 elsewhere).")
     var connections: Int?
 
     @Flag(name: .long, help: "Live: exit with status 3 when the run was saturated (pollster, not the API, was the bottleneck).")

@@ -2,13 +2,13 @@ import ArgumentParser
 
 /// Flags shared by sweep, tune and capacity.
 struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Output directory (default: the scenario's report.out plus /sweep, /tune or /capacity).", valueName: "dir"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Output directory (default: the scenario's report.out plus /sweep, /tune or /capacity).", valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: "Base seed: replication i uses seed+i at every point (default: the scenario's seed).")
+    @Option(name: .long, parsing: .unconditional, help: "Base seed: replication i uses seed+i at every point (default: the scenario's seed).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Simulations to run at once (default: the number of cores).")
+    @Option(name: .long, parsing: .unconditional, help: "Simulations to run at once (default: the number of cores).")
     var jobs: Int?
 
     @Flag(name: .long, help: "No progress line and no table: only errors (and the files).")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PollsterCore
 
 /// The `pollster` command: parses, builds a configuration, calls the library, prints.
 @main
@@ -15,6 +16,7 @@ struct Pollster: AsyncParsableCommand {
           pollster simulate scenarios/tight-limits.yaml
           pollster run scenarios/quickstart.yaml --out reports/quickstart
         """,
+        version: PollsterVersion.current,
         subcommands: [
             RunCommand.self,
             ReportCommand.self,
@@ -26,4 +28,7 @@ struct Pollster: AsyncParsableCommand {
             CapacityCommand.self,
         ]
     )
+
+    /// Every error of every command starts the same way, lower-case as the commands' own.
+    static var _errorPrefix: String { "error: " }
 }

@@ -15,7 +15,8 @@ struct ReportCommand: ParsableCommand {
 
         Examples:
           pollster report reports/quickstart/results.json
-          pollster report reports/quickstart/results.json --out /tmp/q --format html
+          pollster report reports/quickstart/results.json --format html \\
+            --out /tmp/q
           pollster report results.json --format csv,json
         """
     )
@@ -23,11 +24,12 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A results.json written by run or simulate.", valueName: "results.json"))
     var resultsPath: String
 
-    @Option(name: .long, help: ArgumentHelp("Output directory (default: the directory of results.json).", valueName: "dir"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Output directory (default: the directory of results.json).", valueName: "dir"))
     var out: String?
 
     @Option(
         name: .long,
+        parsing: .unconditional,
         help: ArgumentHelp("Comma-separated formats to write: csv, html, json (default: all).", valueName: "formats"),
         transform: ReportCommand.formats
     )

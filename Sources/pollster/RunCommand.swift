@@ -14,10 +14,11 @@ struct RunCommand: AsyncParsableCommand {
         Ctrl-C stops the run and still writes a partial report (a second Ctrl-C quits at once).
 
         Examples:
-          pollster run scenarios/quickstart.yaml          # live, against the embedded mock API
+          pollster run scenarios/quickstart.yaml   # live, against the mock API
           pollster run scenarios/quickstart.yaml --dry-run
           pollster run scenarios/tight-limits.yaml
-          pollster run scenarios/steady-state.yaml --mode simulate --seed 7 --out reports/s7
+          pollster run scenarios/steady-state.yaml --mode simulate --seed 7 \\
+            --out reports/s7
           pollster run scenarios/tight-limits.yaml --replications 5 --quiet
         """
     )
@@ -25,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The scenario file (YAML).", valueName: "scenario"))
     var scenarioPath: String
 
-    @Option(name: .long, help: "simulate (virtual time) or live (real HTTP); default: the scenario's mode.")
+    @Option(name: .long, parsing: .unconditional, help: "simulate (virtual time) or live (real HTTP); default: the scenario's mode.")
     var mode: RunMode?
 
     @OptionGroup var options: RunOptions

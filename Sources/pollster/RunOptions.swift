@@ -3,16 +3,16 @@ import PollsterCore
 
 /// Flags shared by the commands that run a scenario; each overrides the scenario file.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Output directory (default: the scenario's report.out).", valueName: "dir"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Output directory (default: the scenario's report.out).", valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: "Seed for every random choice (default: the scenario's seed).")
+    @Option(name: .long, parsing: .unconditional, help: "Seed for every random choice (default: the scenario's seed).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Runs of each strategy, on seeds seed, seed+1, ...; results are merged.")
+    @Option(name: .long, parsing: .unconditional, help: "Runs of each strategy, on seeds seed, seed+1, ...; results are merged.")
     var replications: Int = 1
 
-    @Option(name: .long, help: "Simulations to run at once (default: the number of cores).")
+    @Option(name: .long, parsing: .unconditional, help: "Simulations to run at once (default: the number of cores).")
     var jobs: Int?
 
     @Flag(name: .long, help: "No progress line and no table: only errors.")

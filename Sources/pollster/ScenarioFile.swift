@@ -8,7 +8,8 @@ enum ScenarioFile {
         do {
             return try ScenarioLoader.load(path: path)
         } catch {
-            Terminal.error(error.description)
+            // One line per problem, each as every command's errors start.
+            for line in error.description.split(separator: "\n") { Terminal.error("error: \(line)") }
             throw ExitCode(1)
         }
     }

@@ -17,6 +17,9 @@ struct ScenarioRun {
             try await printPlan()
             return
         }
+        if !options.quiet {
+            for note in scenario.notes { Terminal.error("note: " + note) }
+        }
         let result: RunResult
         switch scenario.mode {
         case .simulate: result = try await simulate()

@@ -16,6 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
 
             API keys come from --keys-file FILE (lines `KEY scope1,scope2`) or the environment variable POLLSTER_MOCK_KEYS (the same entries separated by `;`); otherwise a demo key with both scopes (executions:read, executions:write) is made and printed. Keys are never taken from a flag and never logged.
 
+            With --time-scale N the server's clock runs N times faster than the wall clock, and the times in its rate-limit headers (Retry-After, RateLimit's t, RateLimit-Policy's w, X-RateLimit-Reset) are scenario seconds, as pollster's own live clients read them: an ordinary client divides them by N.
+
             The OpenAPI 3.1 document is at /openapi.json; /healthz answers 200. Stop with Ctrl-C or SIGTERM: in-flight requests finish, then it reports how many requests it served and rejected. It listens on loopback addresses only.
 
             Example:
@@ -25,22 +27,22 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Port to listen on (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "Port to listen on (0 picks a free one).")
     var port: Int = 8080
 
-    @Option(help: "Loopback address to listen on.")
+    @Option(parsing: .unconditional, help: "Loopback address to listen on.")
     var host: String = "127.0.0.1"
 
-    @Option(help: "Scenario file (YAML) whose server model, workload, seed and time scale to serve.")
+    @Option(parsing: .unconditional, help: "Scenario file (YAML) whose server model, workload, seed and time scale to serve.")
     var scenario: String?
 
-    @Option(help: "Scenario seconds per wall-clock second (default: the scenario's, else 1).")
+    @Option(parsing: .unconditional, help: "Scenario seconds per wall-clock second (default: the scenario's, else 1).")
     var timeScale: Double?
 
-    @Option(help: "Log level: trace, debug (one line per request), info, notice, warning, error, critical.")
+    @Option(parsing: .unconditional, help: "Log level: trace, debug (one line per request), info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
-    @Option(help: "File of API keys, one `KEY scope1,scope2` per line.")
+    @Option(parsing: .unconditional, help: "File of API keys, one `KEY scope1,scope2` per line.")
     var keysFile: String?
 
     @Flag(help: .hidden)
@@ -72,13 +74,9 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration: MockServerConfiguration
         let description: String
         if let scenario {
-            do {
-                let loaded = try ScenarioLoader.load(path: scenario)
-                configuration = MockServerConfiguration(scenario: loaded)
-                description = "scenario \(loaded.name): latency \(loaded.server.latency.summary), " + Self.describe(loaded.server.rateLimits)
-            } catch {
-                throw Self.failure("\(error)")
-            }
+            let loaded = try ScenarioFile.load(scenario)
+            configuration = MockServerConfiguration(scenario: loaded)
+            description = "scenario \(loaded.name): latency \(loaded.server.latency.summary), " + Self.describe(loaded.server.rateLimits)
         } else {
             configuration = MockServerConfiguration(server: MockServerConfiguration.demoServer)
             description = "built-in model: latency \(configuration.server.latency.summary), " + Self.describe(configuration.server.rateLimits)
@@ -108,8 +106,12 @@ struct ServeCommand: AsyncParsableCommand {
         let timeScaleText = Time.trimmed(configuration.timeScale)
         let keyCount = keys.grants.count
         let keySource = keys.source
+        let scaled = configuration.timeScale != 1
         let service = MockServerService(server: server) { url in
             var lines = ["pollster mock API listening on \(url)", "  \(description); time scale \(timeScaleText)x"]
+            if scaled {
+                lines.append("  times in headers (Retry-After, RateLimit t and w, X-RateLimit-Reset) are scenario seconds: divide by \(timeScaleText) for wall seconds")
+            }
             if let demoKey {
                 lines += [
                     "  demo API key (executions:read, executions:write):",
@@ -133,6 +135,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await group.run()
         } catch {
+            if let error = error as? MockServerError { throw Self.failure(error.description) }
             throw Self.failure("the mock server stopped: \(error)")
         }
         let counts = server.requestCounts

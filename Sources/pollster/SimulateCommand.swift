@@ -10,7 +10,8 @@ struct SimulateCommand: AsyncParsableCommand {
         A deterministic discrete-event simulation: the same seed gives byte-identical files.
 
         Example:
-          pollster simulate scenarios/steady-state.yaml --seed 42 --out reports/steady
+          pollster simulate scenarios/steady-state.yaml --seed 42 \\
+            --out reports/steady
         """
     )
 

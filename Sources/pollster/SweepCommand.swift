@@ -31,13 +31,13 @@ struct SweepCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The scenario file (YAML).", valueName: "scenario"))
     var scenarioPath: String
 
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("An axis: PATH=VALUES (repeat for a grid).", valueName: "PATH=VALUES"))
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp("An axis: PATH=VALUES (repeat for a grid).", valueName: "PATH=VALUES"))
     var vary: [String] = []
 
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only this strategy (repeatable; default: all).", valueName: "name"))
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this strategy (repeatable; default: all).", valueName: "name"))
     var strategy: [String] = []
 
-    @Option(name: .long, help: "Seeds per point and strategy; more than 1 gives means with 95% intervals.")
+    @Option(name: .long, parsing: .unconditional, help: "Seeds per point and strategy; more than 1 gives means with 95% intervals.")
     var replications: Int = 1
 
     @OptionGroup var options: PlanOptions

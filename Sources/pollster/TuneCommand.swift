@@ -27,30 +27,32 @@ struct TuneCommand: AsyncParsableCommand {
         compares with the starting parameters; when piped, only the YAML line. Writes tune.json.
 
         Examples:
-          pollster tune scenarios/tight-limits.yaml --strategy expo --objective lag-p99 --max-429-rate 1%
-          pollster tune scenarios/tight-limits.yaml --strategy fixed-5s --objective polls --max-lag-p99 5s \\
-            --param interval=1s..30s --budget 80
+          pollster tune scenarios/tight-limits.yaml --strategy expo \\
+            --objective lag-p99 --max-429-rate 1%
+          pollster tune scenarios/tight-limits.yaml --strategy fixed-5s \\
+            --objective polls --max-lag-p99 5s --param interval=1s..30s \\
+            --budget 80
         """
     )
 
     @Argument(help: ArgumentHelp("The scenario file (YAML).", valueName: "scenario"))
     var scenarioPath: String
 
-    @Option(name: .long, help: ArgumentHelp("The strategy to tune (its name in the scenario).", valueName: "name"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The strategy to tune (its name in the scenario).", valueName: "name"))
     var strategy: String
 
-    @Option(name: .long, help: ArgumentHelp("The metric to minimise, e.g. lag-p99 or polls.", valueName: "metric"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The metric to minimise, e.g. lag-p99 or polls.", valueName: "metric"))
     var objective: String
 
     @OptionGroup var limits: ConstraintOptions
 
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Search this parameter within bounds (repeatable; default: all, with default bounds).", valueName: "NAME=LOW..HIGH"))
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp("Search this parameter within bounds (repeatable; default: all, with default bounds).", valueName: "NAME=LOW..HIGH"))
     var param: [String] = []
 
-    @Option(name: .long, help: "Most simulations to spend, re-checks included.")
+    @Option(name: .long, parsing: .unconditional, help: "Most simulations to spend, re-checks included.")
     var budget: Int = 150
 
-    @Option(name: .customLong("recheck-seeds"), help: "Fresh seeds the winner and the start are re-checked on.")
+    @Option(name: .customLong("recheck-seeds"), parsing: .unconditional, help: "Fresh seeds the winner and the start are re-checked on.")
     var recheckSeeds: Int = 5
 
     @OptionGroup var options: PlanOptions

@@ -15,7 +15,8 @@ struct ValidateCommand: ParsableCommand {
             Problems go to standard error; the exit status is 1 when any file has one.
 
             Example:
-              pollster validate scenarios/quickstart.yaml scenarios/tight-limits.yaml
+              pollster validate scenarios/quickstart.yaml \\
+                scenarios/tight-limits.yaml
             """
     )
 
@@ -24,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty {
-            throw ValidationError("Give at least one scenario file, e.g. pollster validate scenarios/quickstart.yaml")
+            throw ValidationError("give at least one scenario file, e.g. pollster validate scenarios/quickstart.yaml")
         }
     }
 
@@ -38,6 +39,7 @@ struct ValidateCommand: ParsableCommand {
                 printedAny = true
                 print("ok: \(file)")
                 print(scenario.summary)
+                for note in scenario.notes { FileHandle.standardError.write(Data("note: \(file): \(note)\n".utf8)) }
             } catch {
                 failed = true
                 FileHandle.standardError.write(Data("\(error)\n".utf8))

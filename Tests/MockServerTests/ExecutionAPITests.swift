@@ -124,8 +124,26 @@ struct ExecutionAPITests {
         let first = api.store.register(plan, flowId: "f")
         let second = api.store.register(plan, flowId: "f")
         #expect(first != second)
-        #expect(first == ExecutionRecord.id(forSerial: 0))
         #expect(first.hasPrefix("exec_") && first.count == 21)
+        #expect(api.respond(to: APIRequest(.getExecution(id: first, include: []), apiKey: MockFixtures.readWrite[...]), at: 0).status == .ok)
+    }
+
+    @Test func twoServersHandOutDifferentIds() {
+        // Two servers with the same seed and workload: ids are unique within each and differ
+        // between them, so a client of one never finds the other's executions by accident.
+        let plan = ExecutionPlan(index: 0, createdAt: 0, runTime: 1)
+        let a = ExecutionAPI(configuration: MockFixtures.configuration(), epoch: 0)
+        let b = ExecutionAPI(configuration: MockFixtures.configuration(), epoch: 0)
+        let idsA = (0..<100).map { _ in a.store.register(plan, flowId: "f") }
+        let idsB = (0..<100).map { _ in b.store.register(plan, flowId: "f") }
+        #expect(Set(idsA).count == 100 && Set(idsB).count == 100)
+        #expect(Set(idsA).isDisjoint(with: idsB))
+        #expect(b.respond(to: APIRequest(.getExecution(id: idsA[0], include: []), apiKey: MockFixtures.readWrite[...]), at: 0).status == .notFound)
+        // A fixed salt gives fixed ids.
+        var fixed = MockFixtures.configuration()
+        fixed.idSalt = 42
+        let c = ExecutionAPI(configuration: fixed, epoch: 0)
+        #expect(c.store.register(plan, flowId: "f") == ExecutionRecord.id(forSerial: 0, salt: 42))
     }
 
     @Test func latencyIsDrawnFromEachExecutionsOwnStream() {

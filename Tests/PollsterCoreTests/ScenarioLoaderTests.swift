@@ -162,6 +162,16 @@ struct ScenarioLoaderTests {
         let one = "timeScale: 1\n" + ScenarioFixtures.minimal
         #expect(try ScenarioLoader.load(yaml: one, file: "t.yaml", baseDirectory: ".").timeScale == 1)
     }
+
+    @Test func aSimulationKeepsTimeScaleAndNotesThatItIgnoresIt() throws {
+        // The quickstart's comment invites changing mode: live to simulate; that must run.
+        let simulated = try ScenarioLoader.load(yaml: "mode: simulate\ntimeScale: 6\n" + ScenarioFixtures.minimal, file: "t.yaml", baseDirectory: ".")
+        #expect(simulated.notes == ["timeScale 6 applies to live runs only; a simulation runs in virtual time and ignores it"])
+        let auto = try ScenarioLoader.load(yaml: "timeScale: auto\n" + ScenarioFixtures.minimal, file: "t.yaml", baseDirectory: ".")
+        #expect(auto.notes == ["timeScale auto applies to live runs only; a simulation runs in virtual time and ignores it"])
+        let live = try ScenarioLoader.load(yaml: "mode: live\ntimeScale: 6\n" + ScenarioFixtures.minimal, file: "t.yaml", baseDirectory: ".")
+        #expect(live.notes.isEmpty)
+    }
 }
 
 /// `timeScale: auto`.

@@ -154,10 +154,10 @@ struct ScenarioValidationTests {
                 "t.yaml:1: target: the URL \"http://localhost:99999\" has an invalid port \"99999\"; ports are 1-65535; expected embedded or an http(s) URL such as https://api.example.com",
             ]),
         InvalidScenario(
-            label: "timeScale outside live + embedded",
-            yaml: "timeScale: 60\n" + ScenarioFixtures.minimal,
+            label: "timeScale against a real API",
+            yaml: "mode: live\ntarget: http://127.0.0.1:8080\ntimeScale: 60\n" + ScenarioFixtures.minimal,
             expected: [
-                "t.yaml:1: timeScale: only applies to live runs against the embedded target, not with mode simulate; remove it or set it to 1",
+                "t.yaml:3: timeScale: only applies to live runs against the embedded target, not with target http://127.0.0.1:8080; remove it or set it to 1",
             ]),
         InvalidScenario(
             label: "API key instead of its variable name",

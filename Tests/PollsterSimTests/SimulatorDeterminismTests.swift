@@ -64,14 +64,32 @@ import PollsterReport
         #expect(three.strategies[0].metrics.requests > 2 * one.strategies[0].metrics.requests)
     }
 
-    @Test func cancellationGivesAPartialResult() async {
+    @Test func cancellationIsPromptAndGivesAPartialResult() async {
+        // 100,000,000 executions per strategy (memory holds only those in flight), five
+        // strategies on two jobs, the first the webhook baseline (admissions only, no
+        // polls, some 40 ns each): cancelled after 200 ms, the run
+        // returns at once with what was simulated; strategies that had not started report
+        // no executions at all (the report does not rank them).
         var big = Self.scenario(seed: 1)
-        big.workload.executions = 5_000_000
-        let task = Task { await Simulator(scenario: big).run() }
+        big.workload.executions = 100_000_000
+        big.strategies.insert(StrategySpec(name: "hook", kind: .webhook(delivery: .fixed(Time.milliseconds(100)))), at: 0)
+        let task = Task { await Simulator(scenario: big, jobs: 2).run() }
+        // The simulations take both of the pool's threads on two cores: this task wakes
+        // from its sleep only because they yield their thread every slice of steps.
+        let started = ContinuousClock.now
         try? await Task.sleep(for: .milliseconds(200))
+        #expect(ContinuousClock.now - started < .seconds(2), "the sleeping task got no thread for \(ContinuousClock.now - started)")
+        let cancelledAt = ContinuousClock.now
         task.cancel()
         let result = await task.value
+        let stopping = ContinuousClock.now - cancelledAt
         #expect(result.partial)
-        #expect(result.strategies[0].metrics.executions < 5_000_000)
+        let executions = result.strategies.map(\.metrics.executions)
+        #expect(executions.allSatisfy { $0 < 100_000_000 }, "\(executions)")
+        #expect(executions[0] > 0 && executions[1] > 0, "the first two strategies were running: \(executions)")
+        #expect(executions[2...].allSatisfy { $0 == 0 }, "the others never started: \(executions)")
+        // A liveness bound, not a speed target: generous for a debug build on a busy machine
+        // (the engine checks every 16,384 steps; before, a webhook strategy never checked).
+        #expect(stopping < .seconds(2), "the run took \(stopping) to stop")
     }
 }

@@ -75,6 +75,17 @@ public struct Scenario: Sendable, Hashable {
         self.live = live
     }
 
+    /// Settings this scenario holds but its mode ignores, in plain words (commands print
+    /// them as notes); empty when every setting applies.
+    public var notes: [String] {
+        var notes: [String] = []
+        if mode == .simulate && (timeScaleIsAuto || timeScale != 1) {
+            let value = timeScaleIsAuto ? "auto" : Time.trimmed(timeScale)
+            notes.append("timeScale \(value) applies to live runs only; a simulation runs in virtual time and ignores it")
+        }
+        return notes
+    }
+
     /// One paragraph in plain words, for `validate` and for report headers.
     public var summary: String {
         var text = "\(name): \(workload.executions) executions, \(workload.arrival.summary), "
