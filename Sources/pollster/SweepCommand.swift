@@ -81,7 +81,8 @@ struct SweepCommand: AsyncParsableCommand {
         let header = result.axes.map(\.path.description) + ["strategy"] + metrics.map(\.title)
         var rows: [[String]] = []
         for row in result.rows {
-            var cells = row.values.map(\.text) + [row.strategy]
+            let values = row.isReference ? result.axes.indices.map { $0 == 0 ? "reference" : "" } : row.values.map(\.text)
+            var cells = values + [row.strategy]
             for metric in metrics {
                 var cell = metric.describe(row.value(metric))
                 if withIntervals { cell += " ±" + metric.describe(row.interval(metric).halfWidth, digits: 2) }
@@ -93,7 +94,8 @@ struct SweepCommand: AsyncParsableCommand {
         out += "\nPareto frontier, cost (polls per execution) vs freshness (detection lag p99), cheapest first:\n"
         for index in result.frontier {
             let row = result.rows[index]
-            let point = zip(result.axes, row.values).map { "\($0.path)=\($1.text)" }.joined(separator: ", ")
+            let point = row.isReference ? "the scenario as written (reference)"
+                : zip(result.axes, row.values).map { "\($0.path)=\($1.text)" }.joined(separator: ", ")
             out += "  \(row.strategy) at \(point): \(PlanMetric.pollsPerExecution.describe(row.value(.pollsPerExecution))) polls, "
             out += "lag p99 \(PlanMetric.lagP99.describe(row.value(.lagP99))), 429 rate \(PlanMetric.rate429.describe(row.value(.rate429)))\n"
         }
