@@ -60,6 +60,7 @@ struct SweepCommand: AsyncParsableCommand {
         try PlanRun.writeFiles(quiet: options.quiet) {
             let output = PlanOutput(directory: directory)
             return [
+                try output.write(SweepHTML.render(result), as: "sweep.html"),
                 try output.write(csv, as: "sweep.csv"),
                 try output.write(PlanJSON.sweep(result), as: "sweep.json"),
                 try output.write(SweepChart.render(result), as: "sweep.svg"),

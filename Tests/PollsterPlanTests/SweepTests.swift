@@ -63,6 +63,7 @@ import Testing
         #expect(SweepCSV.table(one).text == SweepCSV.table(four).text)
         #expect(try PlanJSON.sweep(one) == PlanJSON.sweep(four))
         #expect(SweepChart.render(one) == SweepChart.render(four))
+        #expect(try SweepHTML.render(one) == SweepHTML.render(four))
         // A strategy the axis does not vary runs once, as a reference.
         #expect(one.rows.filter { $0.strategy == "fixed-2s" }.map(\.isReference) == [true])
         #expect(one.rows[0].interval(.rate429).count == 2)
