@@ -43,7 +43,11 @@ let package = Package(
         // Planning answers over the simulator: sweep, tune, capacity.
         .target(
             name: "PollsterPlan",
-            dependencies: ["PollsterCore", "PollsterSim", "PollsterReport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "PollsterCore", "PollsterSim", "PollsterReport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // C shim over libcurl (Debian's libcurl4-openssl-dev).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),

@@ -68,6 +68,18 @@ public struct ScenarioTemplate: @unchecked Sendable {
         return nil
     }
 
+    /// The index in `scenario.strategies` of the strategy `path` lies inside
+    /// (`strategies.expo.multiplier`, `strategies[2].interval`), or nil for a path outside
+    /// the strategies (`workload.arrival.rate`); throws as ``value(at:)`` does for a
+    /// strategy that does not exist. A value inside one strategy changes no other one.
+    public func strategyIndex(containing path: ScenarioPath) throws(PlanError) -> Int? {
+        guard path.segments.count >= 2, path.segments[0] == .key("strategies"), let strategies = root.mapping?["strategies"],
+              let item = try Self.child(of: strategies, path.segments[1], walked: [.key("strategies")], path: path),
+              case .index(let index) = item.segment
+        else { return nil }
+        return index
+    }
+
     /// The tree of the file with `overrides` applied in order.
     func tree(with overrides: [ScenarioOverride]) throws(PlanError) -> Node {
         var node = root

@@ -1,12 +1,13 @@
 import PollsterCore
 import PollsterReport
 
-/// The result of one strategy at one sweep point: its metrics merged over replications,
-/// and the mean and 95% interval of each ``PlanMetric`` across replications.
+/// The result of one strategy at one sweep point, or of a reference strategy on the
+/// scenario as written: its metrics merged over replications, and the mean and 95%
+/// interval of each ``PlanMetric`` across replications.
 public struct SweepRow: Sendable {
-    /// Index of the point in the grid.
-    public var point: Int
-    /// One value per axis.
+    /// Index of the point in the grid; nil for a reference row.
+    public var point: Int?
+    /// One value per axis; empty for a reference row.
     public var values: [ParameterValue]
     public var strategy: String
     /// The strategy in plain words, at this point.
@@ -19,6 +20,10 @@ public struct SweepRow: Sendable {
     public var figures: [Double]
     /// Per-metric mean and interval across replications, indexed like `PlanMetric.allCases`.
     public var intervals: [ConfidenceInterval]
+
+    /// True for a strategy the sweep does not vary, simulated once on the scenario as
+    /// written (see ``Sweep/referenceStrategies``).
+    public var isReference: Bool { point == nil }
 
     /// `metric` of the merged metrics.
     public func value(_ metric: PlanMetric) -> Double {

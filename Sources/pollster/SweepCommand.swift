@@ -9,22 +9,32 @@ struct SweepCommand: AsyncParsableCommand {
         commandName: "sweep",
         abstract: "Simulate a scenario over a grid of values and chart how the results move.",
         discussion: """
-        Each --vary PATH=VALUES is one axis; several make a grid. PATH names any value of the \
-        scenario file: workload.arrival.rate, server.rateLimits[0].rate, strategies.NAME.PARAM \
-        (a strategy by name). VALUES is a list (1s,2s,4s), a linear range of N points \
-        (1.2..3.0/8) or a logarithmic one (10/s..1000/s/log7). Every point runs on the same \
-        seeds (replication i on seed+i), so differences between points are real, not noise.
+        Each --vary PATH=VALUES is one axis; several make a grid. PATH names any value of \
+        the scenario file: workload.arrival.rate, server.rateLimits[0].rate, \
+        strategies.NAME.PARAM (a strategy by name). VALUES is a list (1s,2s,4s), a linear \
+        range of N points (1.2..3.0/8) or a logarithmic one (10/s..1000/s/log7). Every \
+        point runs on the same seeds (replication i on seed+i), so differences between \
+        points are real, not noise.
 
-        Writes sweep.csv (one row per point and strategy: the varied values and the summary \
-        columns), sweep.json and sweep.svg (a line chart per metric for one axis, heatmaps for \
-        two, and the cost-vs-freshness Pareto frontier). On a terminal it prints a table; when \
-        piped, sweep.csv.
+        When every PATH is inside one strategy, only that strategy runs at every point; \
+        the other strategies (those --strategy names, or all) run once on the scenario as \
+        written, as references: dashed lines on the charts, rows marked reference. \
+        Otherwise every strategy runs at every point.
+
+        Writes sweep.html (a page like the run report: the axes, a chart per metric, the \
+        cost-vs-freshness Pareto frontier and every row), sweep.csv (one row per point and \
+        strategy: the varied values, the summary columns, pareto and reference), \
+        sweep.json (the same with the replication intervals) and sweep.svg (the charts in \
+        one image). On a terminal it prints a table; when piped, sweep.csv.
 
         Examples:
-          pollster sweep scenarios/tight-limits.yaml --vary strategies.expo.multiplier=1.2..3.0/8
-          pollster sweep scenarios/tight-limits.yaml --vary server.rateLimits[0].rate=2/s..20/s/log5 \\
+          pollster sweep scenarios/tight-limits.yaml \\
+            --vary strategies.expo.multiplier=1.2..3.0/8
+          pollster sweep scenarios/tight-limits.yaml \\
+            --vary server.rateLimits[0].rate=2/s..20/s/log5 \\
             --vary strategies.fixed-5s.interval=1s,2s,5s,10s --replications 3
-          pollster sweep scenarios/steady-state.yaml --vary workload.arrival.rate=10/s..1000/s/log7 --jobs 1
+          pollster sweep scenarios/steady-state.yaml \\
+            --vary workload.arrival.rate=10/s..1000/s/log7 --jobs 1
         """
     )
 
@@ -34,7 +44,7 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp("An axis: PATH=VALUES (repeat for a grid).", valueName: "PATH=VALUES"))
     var vary: [String] = []
 
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this strategy (repeatable; default: all).", valueName: "name"))
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this strategy (repeatable; default: all); when the axes vary one strategy, name it too.", valueName: "name"))
     var strategy: [String] = []
 
     @Option(name: .long, parsing: .unconditional, help: "Seeds per point and strategy; more than 1 gives means with 95% intervals.")
@@ -60,6 +70,7 @@ struct SweepCommand: AsyncParsableCommand {
         try PlanRun.writeFiles(quiet: options.quiet) {
             let output = PlanOutput(directory: directory)
             return [
+                try output.write(SweepHTML.render(result), as: "sweep.html"),
                 try output.write(csv, as: "sweep.csv"),
                 try output.write(PlanJSON.sweep(result), as: "sweep.json"),
                 try output.write(SweepChart.render(result), as: "sweep.svg"),
@@ -81,7 +92,8 @@ struct SweepCommand: AsyncParsableCommand {
         let header = result.axes.map(\.path.description) + ["strategy"] + metrics.map(\.title)
         var rows: [[String]] = []
         for row in result.rows {
-            var cells = row.values.map(\.text) + [row.strategy]
+            let values = row.isReference ? result.axes.indices.map { $0 == 0 ? "reference" : "" } : row.values.map(\.text)
+            var cells = values + [row.strategy]
             for metric in metrics {
                 var cell = metric.describe(row.value(metric))
                 if withIntervals { cell += " ±" + metric.describe(row.interval(metric).halfWidth, digits: 2) }
@@ -93,7 +105,8 @@ struct SweepCommand: AsyncParsableCommand {
         out += "\nPareto frontier, cost (polls per execution) vs freshness (detection lag p99), cheapest first:\n"
         for index in result.frontier {
             let row = result.rows[index]
-            let point = zip(result.axes, row.values).map { "\($0.path)=\($1.text)" }.joined(separator: ", ")
+            let point = row.isReference ? "the scenario as written (reference)"
+                : zip(result.axes, row.values).map { "\($0.path)=\($1.text)" }.joined(separator: ", ")
             out += "  \(row.strategy) at \(point): \(PlanMetric.pollsPerExecution.describe(row.value(.pollsPerExecution))) polls, "
             out += "lag p99 \(PlanMetric.lagP99.describe(row.value(.lagP99))), 429 rate \(PlanMetric.rate429.describe(row.value(.rate429)))\n"
         }

@@ -1,7 +1,8 @@
 /// Colours for chart series (a colour-blind-safe qualitative set) and for heatmaps.
 public enum ChartPalette {
-    /// Series colours, cycled.
-    public static let series = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+    /// Series colours, cycled: Okabe-Ito's, with its yellow darkened to olive, which thin
+    /// dashed lines on white need.
+    public static let series = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8A8A00", "#000000"]
 
     /// The colour of series `index`.
     public static func colour(_ index: Int) -> String { series[index % series.count] }

@@ -45,10 +45,13 @@ public struct SVGDocument: Sendable {
         return out
     }
 
-    /// A straight line.
-    public mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dashed: Bool = false) {
+    /// A straight line, with an optional tooltip.
+    public mutating func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dashed: Bool = false, tooltip: String? = nil
+    ) {
         let dash = dashed ? " stroke-dasharray=\"5 4\"" : ""
-        elements.append("<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(dash)/>")
+        let element = "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(dash)"
+        elements.append(tooltip.map { element + "><title>\(Self.escaped($0))</title></line>" } ?? element + "/>")
     }
 
     /// A rectangle, filled and optionally outlined.
@@ -72,10 +75,14 @@ public struct SVGDocument: Sendable {
         elements.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\" stroke-linejoin=\"round\"/>")
     }
 
-    /// Text anchored at (x, y): `start`, `middle` or `end`; `rotated` turns it upwards.
-    public mutating func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Double = 12, bold: Bool = false, fill: String = "#222222", rotated: Bool = false) {
+    /// Text anchored at (x, y): `start`, `middle` or `end`; `rotated` turns it upwards; with an optional tooltip.
+    public mutating func text(
+        _ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Double = 12, bold: Bool = false, fill: String = "#222222",
+        rotated: Bool = false, tooltip: String? = nil
+    ) {
         let weight = bold ? " font-weight=\"bold\"" : ""
         let rotation = rotated ? " transform=\"rotate(-90 \(Self.n(x)) \(Self.n(y)))\"" : ""
-        elements.append("<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Self.n(size))\"\(weight) fill=\"\(fill)\"\(rotation)>\(Self.escaped(content))</text>")
+        let tip = tooltip.map { "<title>\(Self.escaped($0))</title>" } ?? ""
+        elements.append("<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Self.n(size))\"\(weight) fill=\"\(fill)\"\(rotation)>\(Self.escaped(content))\(tip)</text>")
     }
 }

@@ -22,17 +22,23 @@ public enum PlanJSON {
     struct SweepDocument: Codable {
         struct Axis: Codable { var path: String; var values: [String] }
         struct Row: Codable {
-            var point: Int
+            /// Absent for a reference row.
+            var point: Int?
+            /// Empty for a reference row.
             var values: [String: String]
             var strategy: String
             var description: String
             var summary: [String: String]
             var replicationIntervals: [String: Interval]
             var pareto: Bool
+            var reference: Bool
         }
         var scenario: String
         var seed: UInt64
         var replications: Int
+        /// The strategy the axes vary; absent when every strategy ran at every point.
+        var variedStrategy: String?
+        var simulations: Int
         var partial: Bool
         var axes: [Axis]
         var rows: [Row]
@@ -50,11 +56,12 @@ public enum PlanJSON {
                 strategy: row.strategy, description: row.description,
                 summary: Dictionary(uniqueKeysWithValues: zip(StrategySummary.columns, summary.fields)),
                 replicationIntervals: Dictionary(uniqueKeysWithValues: PlanMetric.allCases.map { ($0.rawValue, Interval(row.interval($0))) }),
-                pareto: frontier.contains(index)
+                pareto: frontier.contains(index), reference: row.isReference
             )
         }
         return try encode(SweepDocument(
-            scenario: result.scenarioName, seed: result.seed, replications: result.replications, partial: result.partial,
+            scenario: result.scenarioName, seed: result.seed, replications: result.replications,
+            variedStrategy: result.variedStrategy, simulations: result.simulations, partial: result.partial,
             axes: result.axes.map { SweepDocument.Axis(path: $0.path.description, values: $0.values.map(\.text)) },
             rows: rows, paretoFrontier: frontier
         ))
