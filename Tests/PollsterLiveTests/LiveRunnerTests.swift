@@ -169,7 +169,7 @@ import Testing
             if saturated.isEmpty {
                 faithful = live
             } else {
-                saturatedAt += saturated.map { "\(timeScale): \($0.name): \($0.metrics.live?.saturation.reasons ?? [])" }
+                saturatedAt += saturated.map { "\(timeScale): \($0.name): \($0.metrics.live?.saturation?.reasons ?? [])" }
             }
         }
         let live = try #require(faithful, "every scale was saturated: \(saturatedAt)")
