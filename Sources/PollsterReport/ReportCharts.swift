@@ -89,12 +89,20 @@ enum ReportCharts {
             scale = { Double($0) / 1e3 }
             describe = { DecimalFormat.milliseconds(fromMicros: $0) + " ms" }
         }
+        // A strategy's curve from the intended send has the strategy's colour in the next
+        // free dash pattern (two variants apart when the strategies already use two).
+        let shift = result.strategies.count <= SeriesStyle.colours ? 1 : 2
+        let strategyStyles = result.strategies.indices.map { SeriesStyle(index: $0) }
+        let intendedStyles = result.strategies.indices.filter { !result.strategies[$0].metrics.latencyFromIntended.isEmpty }.map {
+            SeriesStyle(colour: strategyStyles[$0].colour, variant: strategyStyles[$0].variant + shift)
+        }
         return percentileChart(
             id: "chart-latency", title: "Request latency by percentile",
             histograms: result.strategies.map { ($0.name, $0.metrics.latency) }
                 + intended.map { ($0.name + " (from intended send)", $0.metrics.latencyFromIntended) },
+            styles: strategyStyles + intendedStyles,
             caption: "Response time of the API from the moment each request was sent, at every percentile (HdrHistogram style)."
-                + (intended.isEmpty ? "" : " Curves marked \"from intended send\" measure from when the request should have gone out, so a stalled client's delays count too."),
+                + (intended.isEmpty ? "" : " Curves marked \"from intended send\" (each in its strategy's colour, with a dashed or dotted line) measure from when the request should have gone out, so a stalled client's delays count too."),
             yLabel: inSeconds ? "latency (s)" : "latency (ms)",
             scale: scale, describe: describe
         )
@@ -239,10 +247,12 @@ enum ReportCharts {
     }
 
     private static func percentileChart(
-        id: String, title: String, histograms: [(name: String, histogram: MetricHistogram)],
+        id: String, title: String, histograms: [(name: String, histogram: MetricHistogram)], styles: [SeriesStyle]? = nil,
         caption: String, yLabel: String, scale: @escaping @Sendable (UInt64) -> Double, describe: @escaping @Sendable (UInt64) -> String
     ) -> ReportPage.Chart {
-        let curves = histograms.map { PercentileChart.Curve(name: $0.name, spectrum: PercentileSpectrum($0.histogram)) }
+        let curves = histograms.enumerated().map {
+            PercentileChart.Curve(name: $0.element.name, spectrum: PercentileSpectrum($0.element.histogram), style: styles?[$0.offset])
+        }
         let chart = PercentileChart(id: id, title: title, yLabel: yLabel, curves: curves, scale: scale, describe: describe)
         let levels: [(String, Double)] = [("p50", 50), ("p90", 90), ("p99", 99), ("p99.9", 99.9), ("max", 100)]
         let table = ReportPage.Table(
