@@ -55,9 +55,18 @@ public enum HTMLReport {
             ReportPage.Fact(label: "Seed", value: seed),
             ReportPage.Fact(label: "Executions per strategy", value: String(info.executions * result.replications)),
             ReportPage.Fact(label: "Strategies", value: String(result.strategies.count)),
-            ReportPage.Fact(label: "Time bucket", value: Time.describe(info.bucket)),
+            ReportPage.Fact(label: "Time bucket", value: timeBucket(result)),
             ReportPage.Fact(label: "429 budget", value: "\(Verdict.percent(budget429)) of requests (default)"),
         ]
+    }
+
+    /// The bucket the run recorded at, and the one the charts over time show when they
+    /// merge buckets to keep a long run readable.
+    static func timeBucket(_ result: RunResult) -> String {
+        let bucket = Time.describe(result.scenario.bucket)
+        let factor = ReportCharts.timeFactor(result)
+        guard factor > 1 else { return "\(bucket) (timeseries.csv and the charts over time)" }
+        return "\(bucket) in timeseries.csv; the charts over time merge \(factor) at a time into \(ReportCharts.width(result, factor)) buckets"
     }
 
     /// The saturated strategies, in run order, for the banner.

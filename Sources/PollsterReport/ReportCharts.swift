@@ -30,8 +30,8 @@ enum ReportCharts {
         let chart = LineChart(id: "chart-429", title: "429 rate over time", xLabel: "scenario time (s)", yLabel: "429 responses (% of requests)", series: series, yLimit: 100)
         return ReportPage.Chart(
             id: "chart-429", title: "429 rate over time",
-            caption: "The share of each strategy's requests answered 429 (rate limited), per \(width(result, factor)) of scenario time, by send time. Gaps: no requests. The budget used in the verdict is \(Verdict.percent(budget429)) over the whole run.",
-            svg: chart.svg, tableSummary: "Data: 429 rate per time bucket (%)",
+            caption: "The share of each strategy's requests answered 429 (rate limited), \(per(result, factor)), by send time. Gaps: no requests. The budget used in the verdict is \(Verdict.percent(budget429)) over the whole run.",
+            svg: chart.svg, tableSummary: "Data: 429 rate per \(width(result, factor)) bucket (%)",
             table: timeTable(result, coarse) { data, i in
                 data.requests[i] == 0 ? "" : DecimalFormat.fixed(Double(data.rateLimited[i]) / Double(data.requests[i]) * 100, 1)
             }
@@ -53,8 +53,8 @@ enum ReportCharts {
         let chart = LineChart(id: "chart-rps", title: "Requests per second over time", xLabel: "scenario time (s)", yLabel: "requests/s", series: series)
         return ReportPage.Chart(
             id: "chart-rps", title: "Requests per second over time",
-            caption: "The load each strategy puts on the API: requests sent per second of scenario time, averaged over \(width(result, factor)).",
-            svg: chart.svg, tableSummary: "Data: requests/s per time bucket",
+            caption: "The load each strategy puts on the API: requests sent per second of scenario time, averaged \(per(result, factor)).",
+            svg: chart.svg, tableSummary: "Data: requests/s per \(width(result, factor)) bucket",
             table: timeTable(result, coarse) { data, i in
                 DecimalFormat.fixed(data.width > 0 ? Double(data.requests[i]) / data.width : 0, 1)
             }
@@ -213,21 +213,34 @@ enum ReportCharts {
         )
         return ReportPage.Chart(
             id: "chart-failures", title: title,
-            caption: "Requests that failed (no answer, a 5xx, a 4xx other than 429, or a 2xx without an execution), per \(width(result, factor)) of scenario time, by send time: one line per strategy and kind. 429s are not failures; they are in the 429 chart.",
-            svg: chart.svg, tableSummary: "Data: failed requests per time bucket", table: table
+            caption: "Requests that failed (no answer, a 5xx, a 4xx other than 429, or a 2xx without an execution), \(per(result, factor)), by send time: one line per strategy and kind. 429s are not failures; they are in the 429 chart.",
+            svg: chart.svg, tableSummary: "Data: failed requests per \(width(result, factor)) bucket", table: table
         )
     }
 
     // MARK: Shared parts
 
-    private static func coarseSeries(_ result: RunResult) -> (Int, [CoarseTimeSeries]) {
-        let series = result.strategies.map(\.metrics.timeSeries)
-        let factor = CoarseTimeSeries.factor(for: series, maximumPoints: maximumTimePoints)
-        return (factor, series.map { CoarseTimeSeries($0, factor: factor) })
+    /// How many of the run's buckets the charts over time merge into one.
+    static func timeFactor(_ result: RunResult) -> Int {
+        CoarseTimeSeries.factor(for: result.strategies.map(\.metrics.timeSeries), maximumPoints: maximumTimePoints)
     }
 
-    private static func width(_ result: RunResult, _ factor: Int) -> String {
+    private static func coarseSeries(_ result: RunResult) -> (Int, [CoarseTimeSeries]) {
+        let factor = timeFactor(result)
+        return (factor, result.strategies.map { CoarseTimeSeries($0.metrics.timeSeries, factor: factor) })
+    }
+
+    /// The width of a chart's bucket: `factor` of the run's buckets.
+    static func width(_ result: RunResult, _ factor: Int) -> String {
         Time.describe(result.scenario.bucket * Int64(factor))
+    }
+
+    /// What a chart's bucket is, for its caption: "per 2s of scenario time (the run's 1s
+    /// buckets, merged two at a time; timeseries.csv has every 1s bucket)".
+    static func per(_ result: RunResult, _ factor: Int) -> String {
+        let bucket = Time.describe(result.scenario.bucket)
+        guard factor > 1 else { return "per \(bucket) of scenario time (the run's bucket)" }
+        return "per \(width(result, factor)) of scenario time (the run's \(bucket) buckets, merged \(factor) at a time; timeseries.csv has every \(bucket) bucket)"
     }
 
     private static func seconds(_ value: Double) -> String {

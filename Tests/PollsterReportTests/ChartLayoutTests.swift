@@ -4,7 +4,7 @@ import PollsterCore
 import Testing
 
 /// Charts with many series stay readable: distinct styles, legends with full names, point
-/// labels that cover nothing, category labels in full.
+/// labels that cover nothing, category labels in full, and captions that say what a bucket is.
 @Suite struct ChartLayoutTests {
     @Test func tenSeriesGetTenDistinctStyles() throws {
         let styles = (0..<10).map { SeriesStyle(index: $0) }
@@ -130,5 +130,24 @@ import Testing
         #expect(svg.contains("transform=\"rotate(-40.0"))
         let height = Double(svg.components(separatedBy: "viewBox=\"0 0 820.0 ")[1].prefix { $0 != "\"" })!
         #expect(height > 420)
+    }
+
+    @Test func headerAndCaptionsSayWhatATimeBucketIs() throws {
+        // The run's buckets as they are: 1 s in the file and in the charts.
+        let html = try HTMLReport.render(ReportFixtures.live())
+        #expect(html.contains("<dt>Time bucket</dt><dd>1s (timeseries.csv and the charts over time)</dd>"))
+        #expect(html.contains("per 1s of scenario time (the run&#39;s bucket), by send time."))
+        #expect(html.contains("<summary>Data: 429 rate per 1s bucket (%)</summary>"))
+
+        // A long run: the charts merge buckets, and say so where the header does.
+        var long = ReportFixtures.live()
+        for second in 0..<1000 { long.strategies[0].metrics.timeSeries.addRequest(at: Time.seconds(Double(second)), rateLimited: false) }
+        let merged = try HTMLReport.render(long)
+        #expect(merged.contains("<dt>Time bucket</dt><dd>1s in timeseries.csv; the charts over time merge 5 at a time into 5s buckets</dd>"))
+        #expect(merged.contains("The share of each strategy&#39;s requests answered 429 (rate limited), per 5s of scenario time (the run&#39;s 1s buckets, merged 5 at a time; timeseries.csv has every 1s bucket), by send time."))
+        #expect(merged.contains("requests sent per second of scenario time, averaged per 5s of scenario time (the run&#39;s 1s buckets, merged 5 at a time"))
+        #expect(merged.contains("<summary>Data: requests/s per 5s bucket</summary>"))
+        #expect(merged.contains("<summary>Data: failed requests per 5s bucket</summary>"))
+        #expect(!merged.contains("per 1s of scenario time"))
     }
 }
