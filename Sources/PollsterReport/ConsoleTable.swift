@@ -24,7 +24,7 @@ public struct ConsoleTable: Sendable {
         let summaries = result.strategies.map(StrategySummary.init)
         let seconds: (UInt64?) -> String = { micros in
             guard let micros else { return Self.notMeasured }
-            return DecimalFormat.fixed(Double(micros) / 1e6, micros >= 10_000_000 ? 1 : 2) + "s"
+            return DecimalFormat.fixed(Double(micros) / 1e6, 2) + "s"
         }
         let lag: (UInt64?) -> Double? = { $0.map(Double.init) }
         let columns: [Column] = [
@@ -39,7 +39,7 @@ public struct ConsoleTable: Sendable {
             Column(title: "abandoned", rank: { Double($0.abandoned) }, text: { String($0.abandoned) }),
             Column(title: "errors", rank: nil, text: { String($0.failedRequests) }),
             Column(title: "latency p99", rank: nil, text: {
-                $0.latencyMeasured ? DecimalFormat.fixed(Double($0.latencyP99) / 1000, 2) + "ms" : Self.notMeasured
+                $0.latencyMeasured ? DecimalFormat.milliseconds(fromMicros: $0.latencyP99, digits: 2) + "ms" : Self.notMeasured
             }),
         ]
         let cells = summaries.map { s in columns.map { $0.text(s) } }

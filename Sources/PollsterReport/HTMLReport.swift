@@ -102,7 +102,7 @@ public enum HTMLReport {
             ("abandoned", { Double($0.abandoned) }, { String($0.abandoned) }),
             ("errors", { Double($0.errors) }, { String($0.errors) }),
         ] + failed + [
-            ("latency p99 (ms)", nil, { $0.latencyMeasured ? DecimalFormat.milliseconds(fromMicros: $0.latencyP99) : notMeasured }),
+            ("latency p99 (ms)", nil, { $0.latencyMeasured ? DecimalFormat.milliseconds(fromMicros: $0.latencyP99, digits: 2) : notMeasured }),
         ]
         func value(_ column: Column, _ summary: StrategySummary) -> Double? {
             guard summary.successfulRequests > 0 else { return nil }
@@ -128,7 +128,7 @@ public enum HTMLReport {
     /// Live runs: how well pollster itself kept up, per strategy, in milliseconds of wall
     /// time; empty for simulations.
     static func liveHealthTable(_ result: RunResult) -> ReportPage.Table {
-        let ms: (UInt64?) -> String = { $0.map(DecimalFormat.milliseconds(fromMicros:)) ?? ConsoleTable.notMeasured }
+        let ms: (UInt64?) -> String = { $0.map { DecimalFormat.milliseconds(fromMicros: $0, digits: 2) } ?? ConsoleTable.notMeasured }
         let live = result.strategies.filter { $0.metrics.live != nil }.map(StrategySummary.init)
         return ReportPage.Table(
             header: [ReportPage.Cell("strategy")] + [

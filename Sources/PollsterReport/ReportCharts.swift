@@ -87,7 +87,7 @@ enum ReportCharts {
             describe = { ReportCharts.seconds(Double($0) / 1e6) }
         } else {
             scale = { Double($0) / 1e3 }
-            describe = { DecimalFormat.milliseconds(fromMicros: $0) + " ms" }
+            describe = { DecimalFormat.milliseconds(fromMicros: $0, digits: 2) + " ms" }
         }
         // A strategy's curve from the intended send has the strategy's colour in the next
         // free dash pattern (two variants apart when the strategies already use two).
@@ -170,7 +170,7 @@ enum ReportCharts {
                 ReportPage.Row(cells: [
                     ReportPage.Cell(summary.strategy),
                     ReportPage.Cell(DecimalFormat.fixed(summary.pollsMean, 2), numeric: true),
-                    ReportPage.Cell(summary.lagP99.map { DecimalFormat.fixed(Double($0) / 1e6, 3) } ?? ConsoleTable.notMeasured, numeric: true),
+                    ReportPage.Cell(summary.lagP99.map { DecimalFormat.fixed(Double($0) / 1e6, 2) } ?? ConsoleTable.notMeasured, numeric: true),
                     ReportPage.Cell(Verdict.percent(summary.rate429), numeric: true),
                     ReportPage.Cell(efficient ? "yes" : "no", best: efficient),
                 ])
@@ -243,8 +243,9 @@ enum ReportCharts {
         return "per \(width(result, factor)) of scenario time (the run's \(bucket) buckets, merged \(factor) at a time; timeseries.csv has every \(bucket) bucket)"
     }
 
-    private static func seconds(_ value: Double) -> String {
-        DecimalFormat.fixed(value, value >= 100 ? 0 : value >= 10 ? 1 : 3) + " s"
+    /// Seconds with two decimals, like every time in the report's tables.
+    static func seconds(_ value: Double) -> String {
+        DecimalFormat.fixed(value, 2) + " s"
     }
 
     private static func timeTable(_ result: RunResult, _ coarse: [CoarseTimeSeries], value: (CoarseTimeSeries, Int) -> String) -> ReportPage.Table {
@@ -273,7 +274,7 @@ enum ReportCharts {
             rows: levels.map { label, level in
                 ReportPage.Row(cells: [ReportPage.Cell(label)] + histograms.map { entry in
                     let metric = entry.histogram
-                    if metric.isEmpty { return ReportPage.Cell("–", numeric: true) }
+                    if metric.isEmpty { return ReportPage.Cell(ConsoleTable.notMeasured, numeric: true) }
                     return ReportPage.Cell(describe(level >= 100 ? metric.max : metric.value(atPercentile: level)), numeric: true)
                 })
             }

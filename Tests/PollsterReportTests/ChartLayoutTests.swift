@@ -150,4 +150,26 @@ import Testing
         #expect(merged.contains("<summary>Data: failed requests per 5s bucket</summary>"))
         #expect(!merged.contains("per 1s of scenario time"))
     }
+
+    @Test func latencyAndTimesHaveTwoDecimalsWhereTheCSVKeepsThree() throws {
+        let result = ReportFixtures.live()
+        let html = try HTMLReport.render(result)
+        // Summary: latency p99 95.039 ms shows as 95.04, like the lag columns' two decimals.
+        #expect(html.contains("<td class=\"num\">2</td><td class=\"num\">95.04</td></tr>"))
+        #expect(!html.contains("95.039"))
+        // Live health, in ms of wall time.
+        #expect(html.contains("<tr><td>eager</td><td class=\"num\">21.01</td><td class=\"num\">38.21</td><td class=\"num\">9.01</td><td class=\"num\">4.10</td><td class=\"num\">yes</td></tr>"))
+        // Chart tables: latency in ms and lag in s, two decimals.
+        #expect(html.contains("<td>p99</td><td class=\"num\">95.04 ms</td>"))
+        #expect(html.contains("<td>p99</td><td class=\"num\">2.40 s</td>"))
+        #expect(html.contains("<td>steady</td><td class=\"num\">10.00</td><td class=\"num\">2.40</td>"))
+        // The console agrees.
+        #expect(ConsoleTable(colour: false).render(result).contains("    95.04ms\n"))
+        // The CSV keeps every microsecond.
+        let records = try RFC4180.records(SummaryCSV.render(result))
+        #expect(records[0]["latency_ms_p99"] == "95.039")
+        #expect(DecimalFormat.milliseconds(fromMicros: 95_039, digits: 2) == "95.04")
+        #expect(DecimalFormat.milliseconds(fromMicros: 95_035, digits: 2) == "95.04")
+        #expect(DecimalFormat.milliseconds(fromMicros: 95_034, digits: 2) == "95.03")
+    }
 }
