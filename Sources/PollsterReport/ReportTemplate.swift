@@ -53,6 +53,7 @@ table { border-collapse: collapse; font-size: .9em; margin: .4em 0; }
 th, td { border-bottom: 1px solid var(--border); padding: .25em .6em; text-align: left; vertical-align: top; }
 th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 td.best, .best-note { color: var(--best); font-weight: 700; }
 .scroll { overflow-x: auto; }
 figure { margin: 0 0 1.2em; }
@@ -92,7 +93,7 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 {{/facts}}
 </dl>
 {{#partial}}
-<p class="partial"><strong>Partial results:</strong> the run was interrupted; every figure covers only what happened until then.</p>
+<p class="partial"><strong>Partial results:</strong> the run stopped before it finished (interrupted, or stopped by --max-duration or --max-requests); every figure covers only what happened until then. How many executions each strategy started is above; the verdict says which strategies it ranks.</p>
 {{/partial}}
 </header>
 {{#saturated}}
