@@ -30,17 +30,12 @@ enum LabelPlacement {
 
     /// A placed label: left-aligned text at (`x`, `baseline`), its box, and the leader line
     /// from its point when it stands apart from it.
-    struct Label: Sendable, Equatable {
+    struct Label: Sendable {
         var text: String
         var x: Double
         var baseline: Double
         var box: Box
         var leader: (x1: Double, y1: Double, x2: Double, y2: Double)?
-
-        static func == (a: Label, b: Label) -> Bool {
-            a.text == b.text && a.x == b.x && a.baseline == b.baseline && a.box == b.box
-                && a.leader.map { [$0.x1, $0.y1, $0.x2, $0.y2] } == b.leader.map { [$0.x1, $0.y1, $0.x2, $0.y2] }
-        }
     }
 
     /// Clear space kept between a label and anything else, px.

@@ -244,7 +244,7 @@ enum ReportCharts {
     }
 
     /// Seconds with two decimals, like every time in the report's tables.
-    static func seconds(_ value: Double) -> String {
+    private static func seconds(_ value: Double) -> String {
         DecimalFormat.fixed(value, 2) + " s"
     }
 

@@ -4,9 +4,9 @@ import PollsterCore
 /// `--max-duration`, `--max-requests`) leaves each strategy finished, stopped part-way or
 /// not run at all, and every output says which: report.html's header and summary,
 /// summary.csv's `status` column, the console's partial line and the verdict.
-public struct RunCoverage: Sendable, Equatable {
+struct RunCoverage: Sendable, Equatable {
     /// Where a strategy's run got to.
-    public enum Status: String, Sendable {
+    enum Status: String, Sendable {
         /// Every planned execution started and its client loop ended.
         case finished
         /// Started, but stopped before every planned execution had started and ended.
@@ -16,26 +16,26 @@ public struct RunCoverage: Sendable, Equatable {
     }
 
     /// One strategy's coverage.
-    public struct Strategy: Sendable, Equatable {
-        public var name: String
+    struct Strategy: Sendable, Equatable {
+        var name: String
         /// Executions started.
-        public var started: Int
+        var started: Int
         /// Of those, the executions whose client loop had not ended when the run stopped.
-        public var unfinished: Int
-        public var status: Status
+        var unfinished: Int
+        var status: Status
     }
 
     /// Executions planned per strategy: the workload's, times the replications.
-    public var planned: Int
+    var planned: Int
     /// True when the run stopped early.
-    public var partial: Bool
+    var partial: Bool
     /// The strategies, in run order.
-    public var strategies: [Strategy]
+    var strategies: [Strategy]
 
     /// The coverage of `result`. In a complete run every strategy that started an execution
     /// finished; in a partial one, a strategy finished when it started every planned
     /// execution and each one's loop ended (detected, abandoned or errored).
-    public init(_ result: RunResult) {
+    init(_ result: RunResult) {
         let planned = result.scenario.executions * Swift.max(1, result.replications)
         self.planned = planned
         partial = result.partial
@@ -55,18 +55,18 @@ public struct RunCoverage: Sendable, Equatable {
     }
 
     /// The names of the strategies with `status`, in run order.
-    public func names(_ status: Status) -> [String] {
+    func names(_ status: Status) -> [String] {
         strategies.filter { $0.status == status }.map(\.name)
     }
 
     /// "1767 of 2000".
-    public func started(_ strategy: Strategy) -> String {
+    func started(_ strategy: Strategy) -> String {
         "\(strategy.started) of \(planned)"
     }
 
     /// Executions per strategy for a report's header: the planned number for a complete
     /// run; for a partial one how many started, per strategy when they differ.
-    public var executionsPerStrategy: String {
+    var executionsPerStrategy: String {
         guard partial else { return String(planned) }
         if let first = strategies.first, strategies.allSatisfy({ $0.started == first.started && $0.status == first.status && $0.unfinished == first.unfinished }) {
             let unfinished = first.unfinished > 0 ? ", \(first.unfinished) unfinished" : ""
@@ -77,7 +77,7 @@ public struct RunCoverage: Sendable, Equatable {
 
     /// Each strategy's executions started and where it got to:
     /// "fixed-2s 2000 (finished), expo 1767 (12 unfinished), docs 0 (did not run)".
-    public var perStrategy: String {
+    var perStrategy: String {
         strategies.map { strategy in
             switch strategy.status {
             case .finished: return "\(strategy.name) \(strategy.started) (finished)"
@@ -88,7 +88,7 @@ public struct RunCoverage: Sendable, Equatable {
     }
 
     /// The console's line for a partial run; nil for a complete one.
-    public var consoleNote: String? {
+    var consoleNote: String? {
         guard partial else { return nil }
         return "partial: the run stopped early; executions started of \(planned) per strategy: \(perStrategy)"
     }

@@ -101,6 +101,9 @@ public struct Verdict: Sendable, Equatable {
             } else {
                 budgetSentence = "All \(compared.count) \(group) stay under a 429 budget of \(budget) of requests (pollster's default budget)."
             }
+        } else if compared.count == 1 {
+            let subject = all.count == 1 ? "The strategy" : compared[0].strategy
+            budgetSentence = "\(subject) does not stay under a 429 budget of \(budget) of requests (pollster's default budget): its 429 rate is \(Self.percent(compared[0].rate429))."
         } else if within.isEmpty {
             let lowest = compared.enumerated().min { ($0.element.rate429, $0.offset) < ($1.element.rate429, $1.offset) }!.element
             let subject = group == "strategies" ? "strategy" : "strategy" + group.dropFirst("strategies".count)

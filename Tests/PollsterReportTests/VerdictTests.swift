@@ -88,6 +88,17 @@ import Testing
         #expect(Verdict.ranked(result) == [true, true, true, false])
     }
 
+    @Test func aLoneStrategyOverTheBudgetIsNamed() {
+        var result = ReportFixtures.partial()
+        result.strategies[0].metrics.detected = 1
+        result.strategies = [result.strategies[0], result.strategies[3]]
+        #expect(Array(Verdict(result).sentences.prefix(3)) == [
+            "fast does not stay under a 429 budget of 5.0% of requests (pollster's default budget): its 429 rate is 22.2%.",
+            "Over partial samples, the cheapest is fast: 9.00 requests per execution, noticing a finished job within 0.80 s at p99 (0.40 s at p50).",
+            "never did not run: the run stopped before it started, so it is left out of the comparison.",
+        ])
+    }
+
     @Test func whenNothingRanNothingIsJudged() {
         var result = ReportFixtures.partial()
         result.strategies = [result.strategies[3], result.strategies[3]]
