@@ -95,7 +95,7 @@ public enum HTMLReport {
             : []
         let started: [Column] = coverage.partial
             ? [("executions started", nil, { summary in
-                coverage.strategies.first { $0.name == summary.strategy }.map { coverage.started($0) + ($0.status == .notRun ? " (did not run)" : "") } ?? ""
+                coverage.strategies.first { $0.name == summary.strategy }.map { $0.status == .notRun ? "did not run" : coverage.started($0) } ?? ""
             })]
             : []
         let columns: [Column] = started + [

@@ -143,7 +143,7 @@ public struct Verdict: Sendable, Equatable {
             if !timed.isEmpty {
                 let freshest = Self.first(timed) { (lag($0), $0.pollsMean) }
                 if freshest.strategy == cheapest.strategy {
-                    ranking.append("It is also the freshest\(freshScope).")
+                    ranking.append("\(cheapest.strategy) is also the freshest\(freshScope).")
                 } else {
                     let ratio = cheapest.pollsMean > 0 ? freshest.pollsMean / cheapest.pollsMean : 0
                     ranking.append("The freshest\(freshScope) is \(freshest.strategy): within \(Self.seconds(freshest.lagP99!)) at p99 (\(Self.seconds(freshest.lagP50!)) at p50), at \(Self.requests(freshest.pollsMean)) requests per execution (\(DecimalFormat.fixed(ratio, 1))× the cheapest's cost)\(Self.caveat(freshest)).")

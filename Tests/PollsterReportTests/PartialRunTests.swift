@@ -38,7 +38,7 @@ import Testing
             .components(separatedBy: "<tr>").dropFirst(2).map { String($0) }
         #expect(rows.count == 4)
         // never: no request, nothing under budget, nothing best.
-        #expect(rows[3] == "<td>never</td><td class=\"num\">0 of 2 (did not run)</td><td class=\"num\">0</td><td class=\"num\">0.00</td><td class=\"num\">0.0%</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">-</td></tr>\n")
+        #expect(rows[3] == "<td>never</td><td class=\"num\">did not run</td><td class=\"num\">0</td><td class=\"num\">0.00</td><td class=\"num\">0.0%</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">-</td></tr>\n")
         // cut is cheapest and freshest on its partial figures, but not ranked: nothing best.
         #expect(rows[2].hasPrefix("<td>cut</td><td class=\"num\">1 of 2</td>") && !rows[2].contains("best"))
         #expect(rows[1].contains("<td class=\"num best\">3.00</td>"))

@@ -10,7 +10,7 @@ import Testing
         #expect(verdict.sentences[0] == "The cheapest within the 429 budget of 5.0% is slow\nline: 3.00 requests per execution, noticing a finished job within 5.00 s at p99 (2.50 s at p50).")
         #expect(verdict.headline == verdict.sentences[0])
         #expect(verdict.sentences[1] == "1 of 2 strategies stays under a 429 budget of 5.0% of requests (pollster's default budget): slow\nline; over it: fast, \"eager\" (22.2%).")
-        #expect(verdict.sentences[2] == "It is also the freshest within the budget.")
+        #expect(verdict.sentences[2] == "slow\nline is also the freshest within the budget.")
         #expect(verdict.sentences[3].hasSuffix("fast, \"eager\" and slow\nline."))
     }
 
@@ -28,7 +28,7 @@ import Testing
             "The run of eager was saturated: its figures measure pollster's own queueing on this machine, not the API, and are unreliable.",
             "blind sent 6 requests and none succeeded (connection refused: 6), so it is left out of the comparison.",
             "1 of 2 strategies that got an answer stays under a 429 budget of 5.0% of requests (pollster's default budget): steady; over it: eager (20.0%).",
-            "It is also the freshest within the budget.",
+            "steady is also the freshest within the budget.",
             "Pareto-efficient on cost and p99 freshness (no other strategy is both cheaper and fresher): steady and eager.",
             "Client timeout reached: blind gave up on 2 of 2 executions.",
         ])
@@ -61,7 +61,7 @@ import Testing
             "never did not run: the run stopped before it started, so it is left out of the comparison.",
             "cut (1 of 2 executions started) was stopped part-way, so it is left out of the ranking: a run cut short is not a like-for-like sample (executions still in progress count with the polls sent so far, and only the executions that ended have a detection lag).",
             "1 of 2 strategies that finished stays under a 429 budget of 5.0% of requests (pollster's default budget): slow; over it: fast (22.2%).",
-            "It is also the freshest within the budget.",
+            "slow is also the freshest within the budget.",
             "Pareto-efficient on cost and p99 freshness (no other strategy is both cheaper and fresher): fast and slow.",
         ])
         // Only the finished strategies are ranked, in the verdict and in the tables.
@@ -82,7 +82,7 @@ import Testing
             "never did not run: the run stopped before it started, so it is left out of the comparison.",
             "The run stopped before any strategy finished, so this comparison is over partial samples: fast (2 of 2 executions started, 1 unfinished), slow (2 of 2 executions started, 1 unfinished) and cut (1 of 2 executions started); executions still in progress count with the polls sent so far, and only the executions that ended have a detection lag.",
             "2 of 3 strategies that ran stay under a 429 budget of 5.0% of requests (pollster's default budget): slow and cut; over it: fast (22.2%).",
-            "It is also the freshest within the budget.",
+            "cut is also the freshest within the budget.",
             "Pareto-efficient on cost and p99 freshness (no other strategy is both cheaper and fresher): cut.",
         ])
         #expect(Verdict.ranked(result) == [true, true, true, false])
