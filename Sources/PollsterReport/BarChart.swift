@@ -3,7 +3,8 @@ struct BarChart: Sendable {
     /// One statistic across the categories.
     struct Series: Sendable {
         var name: String
-        var values: [Double]
+        /// One per category; nil: not measured (no bar at all).
+        var values: [Double?]
         /// Hover titles, one per category.
         var titles: [String]
     }
@@ -19,7 +20,7 @@ struct BarChart: Sendable {
     var svg: String {
         let frame = ChartFrame(
             x: .categories(xLabel, names: categories),
-            y: .linear(yLabel, maximum: series.flatMap(\.values).max() ?? 1)
+            y: .linear(yLabel, maximum: series.flatMap { $0.values.compactMap { $0 } }.max() ?? 1)
         )
         let n = SVG.number
         let slot = frame.plotWidth / Double(Swift.max(1, categories.count))
@@ -28,6 +29,7 @@ struct BarChart: Sendable {
         for (index, statistic) in series.enumerated() {
             marks += "<g class=\"\(SeriesStyle(index: index).cssClass)\">"
             for (category, value) in statistic.values.enumerated() {
+                guard let value else { continue }
                 let x = frame.left + Double(category) * slot + slot * 0.1 + Double(index) * barWidth
                 let top = frame.py(value), bottom = frame.py(0)
                 // A zero still gets a hairline, so that a reader sees a value was measured.

@@ -17,8 +17,10 @@ enum ReportCharts {
     /// 429s as a share of requests per time bucket, one line per strategy.
     static func rate429(_ result: RunResult, budget429: Double) -> ReportPage.Chart {
         let (factor, coarse) = coarseSeries(result)
-        let series = zip(result.strategies, coarse).map { strategy, data in
-            ChartSeries(name: strategy.name, points: data.times.indices.compactMap { i -> ChartSeries.Point? in
+        let names = legendNames(result)
+        let series = zip(result.strategies, coarse).enumerated().map { index, pair in
+            let (strategy, data) = pair
+            return ChartSeries(name: names[index], points: data.times.indices.compactMap { i -> ChartSeries.Point? in
                 guard data.requests[i] > 0 else { return nil }
                 let share = Double(data.rateLimited[i]) / Double(data.requests[i]) * 100
                 return ChartSeries.Point(
@@ -41,8 +43,10 @@ enum ReportCharts {
     /// Requests per second over time, one line per strategy.
     static func requestRate(_ result: RunResult) -> ReportPage.Chart {
         let (factor, coarse) = coarseSeries(result)
-        let series = zip(result.strategies, coarse).map { strategy, data in
-            ChartSeries(name: strategy.name, points: data.times.indices.map { i in
+        let names = legendNames(result)
+        let series = zip(result.strategies, coarse).enumerated().map { index, pair in
+            let (strategy, data) = pair
+            return ChartSeries(name: names[index], points: data.times.indices.map { i in
                 let rate = data.width > 0 ? Double(data.requests[i]) / data.width : 0
                 return ChartSeries.Point(
                     x: data.times[i], y: rate,
@@ -65,7 +69,7 @@ enum ReportCharts {
     static func lagPercentiles(_ result: RunResult) -> ReportPage.Chart {
         percentileChart(
             id: "chart-lag", title: "Detection lag by percentile",
-            histograms: result.strategies.map { ($0.name, $0.metrics.detectionLag) },
+            histograms: zip(legendNames(result), result.strategies).map { ($0, $1.metrics.detectionLag) },
             caption: "How long after an execution finished its client noticed (r_detect − f_e), at every percentile, HdrHistogram style: the x axis stretches the tail (90%, 99%, 99.9%, ...). Lower is fresher.",
             yLabel: "detection lag (s)", scale: { Double($0) / 1e6 }, describe: { seconds(Double($0) / 1e6) }
         )
@@ -98,7 +102,7 @@ enum ReportCharts {
         }
         return percentileChart(
             id: "chart-latency", title: "Request latency by percentile",
-            histograms: result.strategies.map { ($0.name, $0.metrics.latency) }
+            histograms: zip(legendNames(result), result.strategies).map { ($0, $1.metrics.latency) }
                 + intended.map { ($0.name + " (from intended send)", $0.metrics.latencyFromIntended) },
             styles: strategyStyles + intendedStyles,
             caption: "Response time of the API from the moment each request was sent, at every percentile (HdrHistogram style)."
@@ -117,10 +121,12 @@ enum ReportCharts {
             ("p99", { Double($0.pollsPerExecution.value(atPercentile: 99)) }),
         ]
         let format: (String, Double) -> String = { name, value in name == "mean" ? DecimalFormat.fixed(value, 2) : DecimalFormat.fixed(value, 0) }
+        // A strategy that did not run measured nothing: no bar, not even a zero's hairline.
+        let ran = result.strategies.map { $0.metrics.executions > 0 }
         let series = statistics.map { name, statistic in
             BarChart.Series(
                 name: name,
-                values: result.strategies.map { statistic($0.metrics) },
+                values: zip(result.strategies, ran).map { $1 ? statistic($0.metrics) : nil },
                 titles: result.strategies.map { "\($0.name): \(name) \(format(name, statistic($0.metrics))) polls per execution" }
             )
         }
@@ -130,15 +136,17 @@ enum ReportCharts {
         )
         let table = ReportPage.Table(
             header: [ReportPage.Cell("strategy")] + (statistics.map(\.0) + ["max"]).map { ReportPage.Cell($0, numeric: true) },
-            rows: result.strategies.map { strategy in
+            rows: zip(result.strategies, ran).map { strategy, ran in
                 ReportPage.Row(cells: [ReportPage.Cell(strategy.name)]
-                    + statistics.map { ReportPage.Cell(format($0.0, $0.1(strategy.metrics)), numeric: true) }
-                    + [ReportPage.Cell(String(strategy.metrics.pollsPerExecution.max), numeric: true)])
+                    + statistics.map { ReportPage.Cell(ran ? format($0.0, $0.1(strategy.metrics)) : ConsoleTable.notMeasured, numeric: true) }
+                    + [ReportPage.Cell(ran ? String(strategy.metrics.pollsPerExecution.max) : ConsoleTable.notMeasured, numeric: true)])
             }
         )
+        let notRun = RunCoverage(result).names(.notRun)
         return ReportPage.Chart(
             id: "chart-polls", title: "Polls per execution",
-            caption: "Requests each client sent for one execution (429s included): the mean and percentiles over every execution. This is what a strategy costs the API per job.",
+            caption: "Requests each client sent for one execution (429s included): the mean and percentiles over every execution. This is what a strategy costs the API per job."
+                + (notRun.isEmpty ? "" : " No bars for \(Verdict.list(notRun)): \(notRun.count == 1 ? "it" : "they") did not run."),
             svg: chart.svg, tableSummary: "Data: polls per execution", table: table
         )
     }
@@ -176,11 +184,13 @@ enum ReportCharts {
                 ])
             }
         )
-        let untimed = summaries.filter { $0.lagP99 == nil }.map(\.strategy)
+        let notRun = RunCoverage(result).names(.notRun)
+        let untimed = summaries.filter { $0.lagP99 == nil && !notRun.contains($0.strategy) }.map(\.strategy)
         return ReportPage.Chart(
             id: "chart-cost", title: "Cost vs freshness",
             caption: "Each strategy's cost (requests per execution) against its freshness (p99 detection lag). Down and to the left is better; ringed points are Pareto-efficient: no other strategy is both cheaper and fresher."
-                + (untimed.isEmpty ? "" : " Not plotted, for want of a measured detection lag: \(Verdict.list(untimed))."),
+                + (untimed.isEmpty ? "" : " Not plotted, for want of a measured detection lag: \(Verdict.list(untimed)).")
+                + (notRun.isEmpty ? "" : " Not plotted: \(Verdict.list(notRun)), which did not run."),
             svg: chart.svg, tableSummary: "Data: cost and freshness per strategy", table: table
         )
     }
@@ -219,6 +229,12 @@ enum ReportCharts {
     }
 
     // MARK: Shared parts
+
+    /// The strategies' names for a legend: "(did not run)" after a strategy that started
+    /// no execution, so that a reader looking for its line learns why there is none.
+    static func legendNames(_ result: RunResult) -> [String] {
+        zip(result.strategies, RunCoverage(result).strategies).map { $0.name + ($1.status == .notRun ? " (did not run)" : "") }
+    }
 
     /// How many of the run's buckets the charts over time merge into one.
     static func timeFactor(_ result: RunResult) -> Int {

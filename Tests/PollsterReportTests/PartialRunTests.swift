@@ -44,6 +44,25 @@ import Testing
         #expect(rows[1].contains("<td class=\"num best\">3.00</td>"))
     }
 
+    @Test func chartsDrawNothingForAStrategyThatDidNotRunAndSaySo() throws {
+        let html = try HTMLReport.render(ReportFixtures.partial())
+        func chart(_ id: String) -> String {
+            html.components(separatedBy: "<svg class=\"chart\" id=\"\(id)\"")[1].components(separatedBy: "</svg>")[0]
+        }
+        // Bars for the three that ran, none (not even a zero's hairline) for never.
+        let polls = chart("chart-polls")
+        #expect(polls.components(separatedBy: "<rect class=\"mark bar\"").count - 1 == 4 * 3)
+        #expect(!polls.contains("<title>never:"))
+        #expect(html.contains("This is what a strategy costs the API per job. No bars for never: it did not run.</figcaption>"))
+        #expect(html.contains("<tr><td>never</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td></tr>"))
+        // Legends say why a line is missing; the cost chart says why a point is.
+        for id in ["chart-429", "chart-rps", "chart-lag", "chart-latency"] {
+            #expect(chart(id).contains(">never (did not run)</text>"), "\(id)")
+            #expect(!chart(id).contains(">cut (did not run)</text>"), "\(id)")
+        }
+        #expect(html.contains("no other strategy is both cheaper and fresher. Not plotted: never, which did not run.</figcaption>"))
+    }
+
     @Test func summaryCSVMarksEveryRowOfAPartialRun() throws {
         let text = SummaryCSV.render(ReportFixtures.partial())
         #expect(try RFC4180.parse(text).first?.suffix(3) == ["executions_planned", "partial", "status"])
