@@ -3,7 +3,8 @@ struct BarChart: Sendable {
     /// One statistic across the categories.
     struct Series: Sendable {
         var name: String
-        var values: [Double]
+        /// One per category; nil: not measured (no bar at all).
+        var values: [Double?]
         /// Hover titles, one per category.
         var titles: [String]
     }
@@ -17,19 +18,19 @@ struct BarChart: Sendable {
 
     /// The chart as an `<svg>` element.
     var svg: String {
-        let slotCharacters = Int((ChartFrame.width - ChartFrame.left - ChartFrame.right) / Double(Swift.max(1, categories.count)) / 7)
         let frame = ChartFrame(
-            x: .categories(xLabel, names: categories, characters: Swift.max(4, slotCharacters)),
-            y: .linear(yLabel, maximum: series.flatMap(\.values).max() ?? 1)
+            x: .categories(xLabel, names: categories),
+            y: .linear(yLabel, maximum: series.flatMap { $0.values.compactMap { $0 } }.max() ?? 1)
         )
         let n = SVG.number
         let slot = frame.plotWidth / Double(Swift.max(1, categories.count))
         let barWidth = slot * 0.8 / Double(Swift.max(1, series.count))
         var marks = ""
         for (index, statistic) in series.enumerated() {
-            marks += "<g class=\"\(ChartFrame.seriesClass(index))\">"
+            marks += "<g class=\"\(SeriesStyle(index: index).cssClass)\">"
             for (category, value) in statistic.values.enumerated() {
-                let x = ChartFrame.left + Double(category) * slot + slot * 0.1 + Double(index) * barWidth
+                guard let value else { continue }
+                let x = frame.left + Double(category) * slot + slot * 0.1 + Double(index) * barWidth
                 let top = frame.py(value), bottom = frame.py(0)
                 // A zero still gets a hairline, so that a reader sees a value was measured.
                 let height = Swift.max(1, bottom - top)
@@ -37,7 +38,7 @@ struct BarChart: Sendable {
             }
             marks += "</g>\n"
         }
-        let legend = series.enumerated().map { ChartFrame.LegendEntry(name: $0.element.name, series: $0.offset, swatch: .bar) }
-        return frame.render(id: id, title: title, legend: legend, marks: marks)
+        let legend = series.enumerated().map { ChartLegend.Entry(name: $0.element.name, style: SeriesStyle(index: $0.offset), swatch: .bar) }
+        return frame.render(id: id, title: title, legend: ChartLegend(entries: legend), marks: marks)
     }
 }

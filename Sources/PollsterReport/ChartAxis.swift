@@ -22,6 +22,8 @@ struct ChartAxis: Sendable {
     var ticks: [Tick]
     /// Draw grid lines at the ticks.
     var grid = true
+    /// Ticks name categories at the middle of equal slots (bar charts).
+    var isCategorical = false
 
     /// Where `value` lies between `lower` (0) and `upper` (1), clamped.
     func fraction(_ value: Double) -> Double {
@@ -62,10 +64,10 @@ struct ChartAxis: Sendable {
         return ChartAxis(label: label, scale: .logarithmic, lower: 1, upper: pow(10, Double(decades)), ticks: ticks)
     }
 
-    /// Categories at the middle of equal slots (bar charts); no grid.
-    static func categories(_ label: String, names: [String], characters: Int) -> ChartAxis {
-        let ticks = names.enumerated().map { Tick(value: Double($0.offset) + 0.5, label: SVG.truncated($0.element, to: characters)) }
-        return ChartAxis(label: label, scale: .linear, lower: 0, upper: Double(Swift.max(1, names.count)), ticks: ticks, grid: false)
+    /// Categories at the middle of equal slots (bar charts), named in full; no grid.
+    static func categories(_ label: String, names: [String]) -> ChartAxis {
+        let ticks = names.enumerated().map { Tick(value: Double($0.offset) + 0.5, label: $0.element) }
+        return ChartAxis(label: label, scale: .linear, lower: 0, upper: Double(Swift.max(1, names.count)), ticks: ticks, grid: false, isCategorical: true)
     }
 
     /// The percentile at 1/(1-p) = 10^k: 0%, 90%, 99%, 99.9%, ...

@@ -1,91 +1,100 @@
+import Foundation
+
 /// The parts every chart shares: the plot area, axes with tick labels and unit labels, grid
-/// lines and a legend at the right; charts draw their marks inside it.
+/// lines and a legend under the plot; charts draw their marks inside it.
 ///
-/// Colours come from the page's stylesheet: each series is a group with class `cN`
-/// (N = series index mod 8) whose marks use `currentColor`, so light, dark and print
-/// themes apply to the charts too. Data marks carry the class `mark`.
+/// Colours and dash patterns come from the page's stylesheet: each series is a group with
+/// the classes of its ``SeriesStyle`` whose marks use `currentColor`, so light, dark and
+/// print themes apply to the charts too. Data marks carry the class `mark`. The height
+/// grows with the legend (and with slanted category labels); the width is fixed.
 struct ChartFrame: Sendable {
-    /// How a legend entry draws its swatch.
-    enum Swatch: Sendable {
-        case line
-        case dot
-        case bar
-        /// The ring that marks Pareto-efficient points.
-        case ring
-    }
-
-    /// One legend line.
-    struct LegendEntry: Sendable {
-        var name: String
-        var series: Int
-        var swatch: Swatch
-    }
-
     static let width = 820.0
-    static let height = 380.0
-    static let left = 76.0
-    static let right = 170.0
     static let top = 16.0
-    static let bottom = 54.0
+    static let right = 40.0
+    static let plotHeight = 300.0
+    /// The narrowest left margin (room for the y tick labels and the y axis label).
+    static let minimumLeft = 76.0
+    /// Category labels too wide for their slot are slanted by this many degrees.
+    static let slant = 40.0
 
     var x: ChartAxis
     var y: ChartAxis
+    /// The left margin: wider when the first slanted category label needs the room.
+    let left: Double
+    /// True when category labels are slanted (one is wider than its slot).
+    let slantsXLabels: Bool
 
-    var plotWidth: Double { Self.width - Self.left - Self.right }
-    var plotHeight: Double { Self.height - Self.top - Self.bottom }
+    init(x: ChartAxis, y: ChartAxis) {
+        self.x = x
+        self.y = y
+        let widest = x.ticks.map { ChartText.width($0.label) }.max() ?? 0
+        let slots = Swift.max(1, x.upper - x.lower)
+        let slot = (Self.width - Self.minimumLeft - Self.right) / slots
+        slantsXLabels = x.isCategorical && widest > slot - 8
+        if slantsXLabels {
+            // A slanted label reaches left of its tick by its width times cos(slant).
+            let cosine: Double = cos(Self.slant * .pi / 180)
+            var reach = 0.0
+            for tick in x.ticks {
+                let extent: Double = ChartText.width(tick.label) * cosine
+                reach = Swift.max(reach, extent - slot * (tick.value - x.lower) + 8)
+            }
+            left = Swift.max(Self.minimumLeft, reach)
+        } else {
+            left = Self.minimumLeft
+        }
+    }
+
+    var plotWidth: Double { Self.width - left - Self.right }
+    var plotHeight: Double { Self.plotHeight }
+    var plotBottom: Double { Self.top + Self.plotHeight }
 
     /// The horizontal position of data value `value`.
-    func px(_ value: Double) -> Double { Self.left + x.fraction(value) * plotWidth }
+    func px(_ value: Double) -> Double { left + x.fraction(value) * plotWidth }
     /// The vertical position of data value `value`.
     func py(_ value: Double) -> Double { Self.top + (1 - y.fraction(value)) * plotHeight }
 
-    /// The class of series `index`'s group: one of eight colours, dashed after the first eight.
-    static func seriesClass(_ index: Int) -> String {
-        "series c\(index % 8)" + (index >= 8 ? " alt" : "")
+    /// How far below the plot the x tick labels reach.
+    var xTickDepth: Double {
+        guard slantsXLabels else { return 20 }
+        let widest = x.ticks.map { ChartText.width($0.label) }.max() ?? 0
+        return 14 + widest * sin(Self.slant * .pi / 180)
     }
 
     /// The whole `<svg>` element: `marks` is the chart's own SVG, already escaped.
-    func render(id: String, title: String, legend: [LegendEntry], marks: String) -> String {
+    func render(id: String, title: String, legend: ChartLegend, marks: String) -> String {
         let n = SVG.number
-        var out = "<svg class=\"chart\" id=\"\(SVG.escape(id))\" viewBox=\"0 0 \(n(Self.width)) \(n(Self.height))\" role=\"img\" aria-labelledby=\"\(SVG.escape(id))-t\">"
+        let plotRight = left + plotWidth
+        let xLabelBaseline = plotBottom + xTickDepth + 16
+        let legendTop = xLabelBaseline + 14
+        let (legendSVG, legendHeight) = legend.render(left: left, top: legendTop, width: plotWidth)
+        let height = (legendHeight > 0 ? legendTop + legendHeight : xLabelBaseline) + 8
+        var out = "<svg class=\"chart\" id=\"\(SVG.escape(id))\" viewBox=\"0 0 \(n(Self.width)) \(n(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"\(SVG.escape(id))-t\">"
         out += "<title id=\"\(SVG.escape(id))-t\">\(SVG.escape(title))</title>\n"
-        let plotBottom = Self.top + plotHeight, plotRight = Self.left + plotWidth
         out += "<g class=\"grid\">"
         for tick in y.ticks where y.grid {
-            out += "<line x1=\"\(n(Self.left))\" x2=\"\(n(plotRight))\" y1=\"\(n(py(tick.value)))\" y2=\"\(n(py(tick.value)))\"/>"
+            out += "<line x1=\"\(n(left))\" x2=\"\(n(plotRight))\" y1=\"\(n(py(tick.value)))\" y2=\"\(n(py(tick.value)))\"/>"
         }
         for tick in x.ticks where x.grid {
             out += "<line x1=\"\(n(px(tick.value)))\" x2=\"\(n(px(tick.value)))\" y1=\"\(n(Self.top))\" y2=\"\(n(plotBottom))\"/>"
         }
         out += "</g>\n<g class=\"axis\">"
-        out += "<line x1=\"\(n(Self.left))\" x2=\"\(n(plotRight))\" y1=\"\(n(plotBottom))\" y2=\"\(n(plotBottom))\"/>"
-        out += "<line x1=\"\(n(Self.left))\" x2=\"\(n(Self.left))\" y1=\"\(n(Self.top))\" y2=\"\(n(plotBottom))\"/>"
+        out += "<line x1=\"\(n(left))\" x2=\"\(n(plotRight))\" y1=\"\(n(plotBottom))\" y2=\"\(n(plotBottom))\"/>"
+        out += "<line x1=\"\(n(left))\" x2=\"\(n(left))\" y1=\"\(n(Self.top))\" y2=\"\(n(plotBottom))\"/>"
         for tick in y.ticks {
-            out += "<text x=\"\(n(Self.left - 6))\" y=\"\(n(py(tick.value) + 4))\" text-anchor=\"end\">\(SVG.escape(tick.label))</text>"
+            out += "<text x=\"\(n(left - 6))\" y=\"\(n(py(tick.value) + 4))\" text-anchor=\"end\">\(SVG.escape(tick.label))</text>"
         }
         for tick in x.ticks {
-            out += "<text x=\"\(n(px(tick.value)))\" y=\"\(n(plotBottom + 16))\" text-anchor=\"middle\">\(SVG.escape(tick.label))</text>"
-        }
-        out += "<text class=\"label\" x=\"\(n(Self.left + plotWidth / 2))\" y=\"\(n(Self.height - 10))\" text-anchor=\"middle\">\(SVG.escape(x.label))</text>"
-        out += "<text class=\"label\" transform=\"translate(16 \(n(Self.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVG.escape(y.label))</text>"
-        out += "</g>\n<g class=\"data\">\n" + marks + "</g>\n<g class=\"legend\">"
-        let legendX = plotRight + 18
-        for (row, entry) in legend.enumerated() {
-            let top = Self.top + 6 + Double(row) * 20
-            out += "<g class=\"\(Self.seriesClass(entry.series))\">"
-            switch entry.swatch {
-            case .line:
-                out += "<line class=\"swatch\" x1=\"\(n(legendX))\" x2=\"\(n(legendX + 18))\" y1=\"\(n(top + 6))\" y2=\"\(n(top + 6))\"/>"
-            case .dot:
-                out += "<circle class=\"swatch\" cx=\"\(n(legendX + 9))\" cy=\"\(n(top + 6))\" r=\"5\"/>"
-            case .bar:
-                out += "<rect class=\"swatch\" x=\"\(n(legendX + 3))\" y=\"\(n(top))\" width=\"12\" height=\"12\"/>"
-            case .ring:
-                out += "<circle class=\"ring\" cx=\"\(n(legendX + 9))\" cy=\"\(n(top + 6))\" r=\"7\"/>"
+            if slantsXLabels {
+                let tx = px(tick.value), ty = plotBottom + 14
+                out += "<text x=\"\(n(tx))\" y=\"\(n(ty))\" text-anchor=\"end\" transform=\"rotate(-\(n(Self.slant)) \(n(tx)) \(n(ty)))\">\(SVG.escape(tick.label))</text>"
+            } else {
+                out += "<text x=\"\(n(px(tick.value)))\" y=\"\(n(plotBottom + 16))\" text-anchor=\"middle\">\(SVG.escape(tick.label))</text>"
             }
-            out += "<text x=\"\(n(legendX + 24))\" y=\"\(n(top + 10))\">\(SVG.escape(SVG.truncated(entry.name, to: 18)))<title>\(SVG.escape(entry.name))</title></text></g>"
         }
-        out += "</g>\n</svg>"
+        out += "<text class=\"label\" x=\"\(n(left + plotWidth / 2))\" y=\"\(n(xLabelBaseline))\" text-anchor=\"middle\">\(SVG.escape(x.label))</text>"
+        out += "<text class=\"label\" transform=\"translate(16 \(n(Self.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVG.escape(y.label))</text>"
+        out += "</g>\n<g class=\"data\">\n" + marks + "</g>\n" + legendSVG + "\n</svg>"
         return out
     }
 }

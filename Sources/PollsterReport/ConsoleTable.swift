@@ -1,8 +1,10 @@
 import PollsterCore
 
 /// The summary as an aligned table for a terminal, the best value of each column in bold
-/// green when colour is on. Saturation and all-failed runs are told in their own lines
-/// (``SaturationWarning``, ``FailureSummary``), which the CLI prints after the table.
+/// green when colour is on (among the strategies the verdict ranks), and for a partial run
+/// a line saying how many executions each strategy started. The CLI prints the verdict's
+/// ``Verdict/headline`` under it; saturation and all-failed runs are told in their own
+/// lines (``SaturationWarning``, ``FailureSummary``).
 public struct ConsoleTable: Sendable {
     public var colour: Bool
 
@@ -24,7 +26,7 @@ public struct ConsoleTable: Sendable {
         let summaries = result.strategies.map(StrategySummary.init)
         let seconds: (UInt64?) -> String = { micros in
             guard let micros else { return Self.notMeasured }
-            return DecimalFormat.fixed(Double(micros) / 1e6, micros >= 10_000_000 ? 1 : 2) + "s"
+            return DecimalFormat.fixed(Double(micros) / 1e6, 2) + "s"
         }
         let lag: (UInt64?) -> Double? = { $0.map(Double.init) }
         let columns: [Column] = [
@@ -39,27 +41,28 @@ public struct ConsoleTable: Sendable {
             Column(title: "abandoned", rank: { Double($0.abandoned) }, text: { String($0.abandoned) }),
             Column(title: "errors", rank: nil, text: { String($0.failedRequests) }),
             Column(title: "latency p99", rank: nil, text: {
-                $0.latencyMeasured ? DecimalFormat.fixed(Double($0.latencyP99) / 1000, 2) + "ms" : Self.notMeasured
+                $0.latencyMeasured ? DecimalFormat.milliseconds(fromMicros: $0.latencyP99, digits: 2) + "ms" : Self.notMeasured
             }),
         ]
         let cells = summaries.map { s in columns.map { $0.text(s) } }
-        // A strategy whose every request failed is cheap and 429-free only because it
-        // learnt nothing: it is not ranked.
-        func value(_ column: Column, _ summary: StrategySummary) -> Double? {
-            guard summary.successfulRequests > 0 else { return nil }
-            return column.rank?(summary)
+        // Only what the verdict ranks can be best: not a strategy whose every request failed
+        // (cheap and 429-free only because it learnt nothing), nor one that did not run.
+        let ranked = Verdict.ranked(result)
+        func value(_ column: Column, _ row: Int) -> Double? {
+            guard ranked[row] else { return nil }
+            return column.rank?(summaries[row])
         }
         let best: [Double?] = columns.map { column in
             guard column.rank != nil else { return nil }
-            let values = summaries.compactMap { value(column, $0) }
+            let values = summaries.indices.compactMap { value(column, $0) }
             guard values.count > 1, let low = values.min(), low != values.max() else { return nil }
             return low
         }
         var out = TextTable.render(header: columns.map(\.title), rows: cells, leftAligned: 1) { row, c, padded in
-            guard colour, let target = best[c], value(columns[c], summaries[row]) == target else { return padded }
+            guard colour, let target = best[c], value(columns[c], row) == target else { return padded }
             return "\u{1B}[1;32m" + padded + "\u{1B}[0m"
         }
-        if result.partial { out += "(partial: the run was interrupted; figures cover what happened until then)\n" }
+        if let note = RunCoverage(result).consoleNote { out += note + "\n" }
         return out
     }
 }

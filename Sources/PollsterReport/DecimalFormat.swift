@@ -25,6 +25,13 @@ public enum DecimalFormat {
         return String(micros / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
+    /// Microseconds as milliseconds with `digits` decimals (0-3), exact, rounded half away
+    /// from zero: `milliseconds(fromMicros: 95_039, digits: 2) == "95.04"`. The console and
+    /// report.html show two; the CSV files keep all three.
+    public static func milliseconds(fromMicros micros: UInt64, digits: Int) -> String {
+        scaled(Int64(clamping: micros), exponent: 3, digits: digits)
+    }
+
     /// Nanoseconds as seconds with `digits` decimals (0-9), exact:
     /// `seconds(fromNanos: 1_234_567_890, digits: 3) == "1.235"`.
     public static func seconds(fromNanos nanos: Int64, digits: Int) -> String {

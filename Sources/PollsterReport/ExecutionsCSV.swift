@@ -4,10 +4,11 @@ import PollsterCore
 /// detail (``RunResult/executions``).
 public enum ExecutionsCSV {
     /// The columns; times are seconds of scenario time since the run started, empty when
-    /// the client never detected the outcome.
+    /// the client never detected the outcome; `partial` is `true` on every row when the run
+    /// stopped early (an execution whose loop it cut short ends `unfinished`).
     public static let columns = [
         "strategy", "execution", "outcome", "end", "created_s", "finished_s", "detected_s",
-        "detection_lag_ms", "polls", "requests_429",
+        "detection_lag_ms", "polls", "requests_429", "partial",
     ]
 
     /// The table, or nil when the run kept no per-execution detail.
@@ -26,6 +27,7 @@ public enum ExecutionsCSV {
                 record.detected.map { DecimalFormat.milliseconds(fromNanos: $0 - record.finished, digits: 3) } ?? "",
                 String(record.polls),
                 String(record.responses429),
+                String(result.partial),
             ]
         }
         return CSVTable(header: columns, rows: rows)

@@ -53,11 +53,20 @@ public enum HTMLReport {
         return [
             ReportPage.Fact(label: "Mode", value: mode(info)),
             ReportPage.Fact(label: "Seed", value: seed),
-            ReportPage.Fact(label: "Executions per strategy", value: String(info.executions * result.replications)),
+            ReportPage.Fact(label: "Executions per strategy", value: RunCoverage(result).executionsPerStrategy),
             ReportPage.Fact(label: "Strategies", value: String(result.strategies.count)),
-            ReportPage.Fact(label: "Time bucket", value: Time.describe(info.bucket)),
+            ReportPage.Fact(label: "Time bucket", value: timeBucket(result)),
             ReportPage.Fact(label: "429 budget", value: "\(Verdict.percent(budget429)) of requests (default)"),
         ]
+    }
+
+    /// The bucket the run recorded at, and the one the charts over time show when they
+    /// merge buckets to keep a long run readable.
+    static func timeBucket(_ result: RunResult) -> String {
+        let bucket = Time.describe(result.scenario.bucket)
+        let factor = ReportCharts.timeFactor(result)
+        guard factor > 1 else { return "\(bucket) (timeseries.csv and the charts over time)" }
+        return "\(bucket) in timeseries.csv; the charts over time merge \(factor) at a time into \(ReportCharts.width(result, factor)) buckets"
     }
 
     /// The saturated strategies, in run order, for the banner.
@@ -70,10 +79,13 @@ public enum HTMLReport {
     }
 
     /// The summary: one row per strategy, the lowest value of each ranked column marked best
-    /// (among strategies that got an answer: one whose every request failed is not "best").
-    /// The "failed" column shows only when a request failed.
+    /// among the strategies the verdict ranks (``Verdict/ranked(_:)``: one whose every
+    /// request failed, or that did not run, is not "best"). The "failed" column shows only
+    /// when a request failed, the "executions started" column only for a partial run.
     static func summaryTable(_ result: RunResult, budget429: Double) -> ReportPage.Table {
         let summaries = result.strategies.map(StrategySummary.init)
+        let coverage = RunCoverage(result)
+        let ranked = Verdict.ranked(result)
         let notMeasured = ConsoleTable.notMeasured
         let seconds: (UInt64?) -> String = { $0.map { DecimalFormat.fixed(Double($0) / 1e6, 2) } ?? notMeasured }
         let lag: (UInt64?) -> Double? = { $0.map(Double.init) }
@@ -81,7 +93,12 @@ public enum HTMLReport {
         let failed: [Column] = summaries.contains { $0.failedRequests > 0 }
             ? [("failed", nil, { String($0.failedRequests) })]
             : []
-        let columns: [Column] = [
+        let started: [Column] = coverage.partial
+            ? [("executions started", nil, { summary in
+                coverage.strategies.first { $0.name == summary.strategy }.map { $0.status == .notRun ? "did not run" : coverage.started($0) } ?? ""
+            })]
+            : []
+        let columns: [Column] = started + [
             ("requests", { Double($0.requests) }, { String($0.requests) }),
             ("requests / execution", { $0.pollsMean }, { DecimalFormat.fixed($0.pollsMean, 2) }),
             ("429 rate", { $0.rate429 }, { Verdict.percent($0.rate429) }),
@@ -93,23 +110,23 @@ public enum HTMLReport {
             ("abandoned", { Double($0.abandoned) }, { String($0.abandoned) }),
             ("errors", { Double($0.errors) }, { String($0.errors) }),
         ] + failed + [
-            ("latency p99 (ms)", nil, { $0.latencyMeasured ? DecimalFormat.milliseconds(fromMicros: $0.latencyP99) : notMeasured }),
+            ("latency p99 (ms)", nil, { $0.latencyMeasured ? DecimalFormat.milliseconds(fromMicros: $0.latencyP99, digits: 2) : notMeasured }),
         ]
-        func value(_ column: Column, _ summary: StrategySummary) -> Double? {
-            guard summary.successfulRequests > 0 else { return nil }
-            return column.rank?(summary)
+        func value(_ column: Column, _ row: Int) -> Double? {
+            guard ranked[row] else { return nil }
+            return column.rank?(summaries[row])
         }
         let best: [Double?] = columns.map { column in
             guard column.rank != nil else { return nil }
-            let values = summaries.compactMap { value(column, $0) }
+            let values = summaries.indices.compactMap { value(column, $0) }
             guard values.count > 1, let low = values.min(), low != values.max() else { return nil }
             return low
         }
         return ReportPage.Table(
             header: [ReportPage.Cell("strategy")] + columns.map { ReportPage.Cell($0.title, numeric: true) },
-            rows: summaries.map { summary in
+            rows: summaries.enumerated().map { row, summary in
                 ReportPage.Row(cells: [ReportPage.Cell(summary.strategy)] + columns.indices.map { c in
-                    let isBest = best[c].map { value(columns[c], summary) == $0 } ?? false
+                    let isBest = best[c].map { value(columns[c], row) == $0 } ?? false
                     return ReportPage.Cell(columns[c].text(summary), numeric: true, best: isBest)
                 })
             }
@@ -119,7 +136,7 @@ public enum HTMLReport {
     /// Live runs: how well pollster itself kept up, per strategy, in milliseconds of wall
     /// time; empty for simulations.
     static func liveHealthTable(_ result: RunResult) -> ReportPage.Table {
-        let ms: (UInt64?) -> String = { $0.map(DecimalFormat.milliseconds(fromMicros:)) ?? ConsoleTable.notMeasured }
+        let ms: (UInt64?) -> String = { $0.map { DecimalFormat.milliseconds(fromMicros: $0, digits: 2) } ?? ConsoleTable.notMeasured }
         let live = result.strategies.filter { $0.metrics.live != nil }.map(StrategySummary.init)
         return ReportPage.Table(
             header: [ReportPage.Cell("strategy")] + [

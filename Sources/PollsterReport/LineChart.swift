@@ -19,16 +19,7 @@ struct LineChart: Sendable {
             // A little headroom, so that a line at the maximum does not run along the frame.
             y: .linear(yLabel, maximum: Swift.min(yLimit ?? .infinity, Swift.max(minimumYMaximum, (points.map(\.y).max() ?? 0) * 1.04)))
         )
-        var marks = ""
-        for (index, line) in series.enumerated() where !line.points.isEmpty {
-            marks += "<g class=\"\(ChartFrame.seriesClass(index))\">"
-            marks += "<polyline class=\"mark line\" points=\"" + line.points.map { SVG.number(frame.px($0.x)) + "," + SVG.number(frame.py($0.y)) }.joined(separator: " ") + "\"/>"
-            for point in line.points {
-                marks += "<circle class=\"mark hit\" cx=\"\(SVG.number(frame.px(point.x)))\" cy=\"\(SVG.number(frame.py(point.y)))\" r=\"4\"><title>\(SVG.escape(point.title))</title></circle>"
-            }
-            marks += "</g>\n"
-        }
-        let legend = series.enumerated().map { ChartFrame.LegendEntry(name: $0.element.name, series: $0.offset, swatch: .line) }
+        let (marks, legend) = frame.lines(series)
         return frame.render(id: id, title: title, legend: legend, marks: marks)
     }
 }

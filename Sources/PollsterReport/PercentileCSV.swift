@@ -4,9 +4,10 @@ import PollsterCore
 /// percentile as a fraction, total count, 1/(1-percentile)), one row per step.
 public enum PercentileCSV {
     /// The columns. `measure` names the histogram (`detection_lag`, `latency`, or
-    /// `latency_from_intended` for live runs); `percentile` is a fraction, 0-1.
+    /// `latency_from_intended` for live runs); `percentile` is a fraction, 0-1; `partial` is
+    /// `true` on every row when the run stopped early.
     public static let columns = [
-        "strategy", "measure", "value_ms", "percentile", "total_count", "one_over_one_minus_percentile",
+        "strategy", "measure", "value_ms", "percentile", "total_count", "one_over_one_minus_percentile", "partial",
     ]
 
     /// lag.csv: detection lag (r_detect - f_e) per strategy.
@@ -40,6 +41,7 @@ public enum PercentileCSV {
                         DecimalFormat.fixed(point.percentile / 100, 12),
                         String(point.totalCount),
                         point.percentile >= 100 ? "Infinity" : DecimalFormat.fixed(point.inverseTail, 2),
+                        String(result.partial),
                     ])
                 }
             }

@@ -6,6 +6,8 @@ struct PercentileChart: Sendable {
     struct Curve: Sendable {
         var name: String
         var spectrum: PercentileSpectrum
+        /// How it is drawn; nil: the style of its place in the chart.
+        var style: SeriesStyle? = nil
     }
 
     var id: String
@@ -30,23 +32,14 @@ struct PercentileChart: Sendable {
                     title: "\(curve.name): p\(level) = \(describe(point.value)) (\(point.totalCount) of \(curve.spectrum.count))"
                 )
             }
-            return ChartSeries(name: curve.name, points: points)
+            return ChartSeries(name: curve.name, points: points, style: curve.style)
         }
         let all = series.flatMap(\.points)
         let frame = ChartFrame(
             x: .percentile("percentile (log scale of 1/(1-p))", maximumInverseTail: all.map(\.x).max() ?? 100),
             y: .linear(yLabel, maximum: (all.map(\.y).max() ?? 1) * 1.04)
         )
-        var marks = ""
-        for (index, line) in series.enumerated() where !line.points.isEmpty {
-            marks += "<g class=\"\(ChartFrame.seriesClass(index))\">"
-            marks += "<polyline class=\"mark line\" points=\"" + line.points.map { SVG.number(frame.px($0.x)) + "," + SVG.number(frame.py($0.y)) }.joined(separator: " ") + "\"/>"
-            for point in line.points {
-                marks += "<circle class=\"mark hit\" cx=\"\(SVG.number(frame.px(point.x)))\" cy=\"\(SVG.number(frame.py(point.y)))\" r=\"4\"><title>\(SVG.escape(point.title))</title></circle>"
-            }
-            marks += "</g>\n"
-        }
-        let legend = series.enumerated().map { ChartFrame.LegendEntry(name: $0.element.name, series: $0.offset, swatch: .line) }
+        let (marks, legend) = frame.lines(series)
         return frame.render(id: id, title: title, legend: legend, marks: marks)
     }
 }

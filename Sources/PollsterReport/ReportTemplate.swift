@@ -14,20 +14,20 @@ enum ReportTemplate {
 :root {
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --card: #f6f8fa; --border: #d1d9e0;
   --grid: #e5e9ee; --axis: #818b98; --best: #1a7f37; --warn-bg: #fff8c5; --warn-border: #d4a72c;
-  --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #7a7a00; --c5: #3a9fd8; --c6: #6a3d9a; --c7: #5f6b73;
+  --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #6a3d9a; --c5: #a6761d; --c6: #3b3b3b; --c7: #56b4e9;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --card: #151b23; --border: #3d444d;
     --grid: #262c36; --axis: #656c76; --best: #3fb950; --warn-bg: #2e2a14; --warn-border: #9e6a03;
-    --c0: #4aa8ff; --c1: #ff8a4c; --c2: #3ddc97; --c3: #f09bd0; --c4: #d8d86a; --c5: #8fd3ff; --c6: #b794f6; --c7: #b0bac4;
+    --c0: #4aa8ff; --c1: #ff8a4c; --c2: #3ddc97; --c3: #f09bd0; --c4: #b794f6; --c5: #d9b44a; --c6: #d0d7de; --c7: #a5f3fc;
   }
 }
 @media print {
   :root {
     --bg: #ffffff; --fg: #000000; --muted: #444444; --card: #ffffff; --border: #999999;
     --grid: #dddddd; --axis: #666666; --best: #1a7f37; --warn-bg: #ffffff; --warn-border: #000000;
-    --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #7a7a00; --c5: #3a9fd8; --c6: #6a3d9a; --c7: #5f6b73;
+    --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #6a3d9a; --c5: #a6761d; --c6: #3b3b3b; --c7: #56b4e9;
   }
   body { max-width: none; padding: 0; }
   figure, .summary { break-inside: avoid; }
@@ -53,6 +53,7 @@ table { border-collapse: collapse; font-size: .9em; margin: .4em 0; }
 th, td { border-bottom: 1px solid var(--border); padding: .25em .6em; text-align: left; vertical-align: top; }
 th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 td.best, .best-note { color: var(--best); font-weight: 700; }
 .scroll { overflow-x: auto; }
 figure { margin: 0 0 1.2em; }
@@ -68,14 +69,17 @@ svg.chart .axis line { stroke: var(--axis); stroke-width: 1; }
 .c0 { color: var(--c0); } .c1 { color: var(--c1); } .c2 { color: var(--c2); } .c3 { color: var(--c3); }
 .c4 { color: var(--c4); } .c5 { color: var(--c5); } .c6 { color: var(--c6); } .c7 { color: var(--c7); }
 svg.chart .series .line, svg.chart .series line.swatch { fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }
-svg.chart .series.alt .line, svg.chart .series.alt line.swatch { stroke-dasharray: 6 3; }
+svg.chart .series.v1 .line, svg.chart .series.v1 line.swatch { stroke-dasharray: 8 4; }
+svg.chart .series.v2 .line, svg.chart .series.v2 line.swatch { stroke-dasharray: 2 3; }
+svg.chart .series.v3 .line, svg.chart .series.v3 line.swatch { stroke-dasharray: 10 3 2 3; }
 svg.chart .series .hit { fill: currentColor; fill-opacity: 0; }
 svg.chart .series .hit:hover { fill-opacity: 1; }
-svg.chart .series .dot, svg.chart .series .bar, svg.chart .series circle.swatch, svg.chart .series rect.swatch { fill: currentColor; }
+svg.chart .series .dot, svg.chart .series .bar, svg.chart .series .swatch:not(line) { fill: currentColor; }
 svg.chart .series .bar:hover, svg.chart .series .dot:hover { opacity: .75; }
 svg.chart .ring { fill: none; stroke: var(--fg); stroke-width: 1.5; }
 svg.chart .frontier { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 4 4; }
 svg.chart text.point-label { font-size: 12px; fill: var(--fg); }
+svg.chart .leader { stroke: var(--muted); stroke-width: 1; }
 footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1px solid var(--border); padding-top: .8em; }
 </style>
 </head>
@@ -89,7 +93,7 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 {{/facts}}
 </dl>
 {{#partial}}
-<p class="partial"><strong>Partial results:</strong> the run was interrupted; every figure covers only what happened until then.</p>
+<p class="partial"><strong>Partial results:</strong> the run stopped before it finished (interrupted, or stopped by --max-duration or --max-requests); every figure covers only what happened until then. How many executions each strategy started is above; the verdict says which strategies it ranks.</p>
 {{/partial}}
 </header>
 {{#saturated}}

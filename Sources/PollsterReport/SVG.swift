@@ -22,8 +22,4 @@ enum SVG {
         DecimalFormat.fixed(value, 1)
     }
 
-    /// `text` cut to `limit` characters, with an ellipsis when cut.
-    static func truncated(_ text: String, to limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(Swift.max(1, limit - 1))) + "…"
-    }
 }

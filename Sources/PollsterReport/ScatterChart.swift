@@ -1,5 +1,6 @@
-/// One point per strategy on two linear axes, the Pareto-efficient points ringed, labelled
-/// and joined by a dashed frontier line.
+/// One point per strategy on two linear axes, the Pareto-efficient points ringed and joined
+/// by a dashed frontier line, every point labelled with its full name where the label
+/// covers no point and no other label (``LabelPlacement``).
 struct ScatterChart: Sendable {
     /// One labelled point.
     struct Point: Sendable {
@@ -9,10 +10,13 @@ struct ScatterChart: Sendable {
         var title: String
         /// On the Pareto front (no other point is lower on both axes).
         var efficient: Bool
-        /// The colour index: the strategy's place in the run, so that it keeps its colour
+        /// The style index: the strategy's place in the run, so that it keeps its colour
         /// when strategies without a value are left out.
         var series: Int
     }
+
+    /// How far from its centre a point's mark reaches, its ring included, px.
+    static let markRadius = 10.0
 
     var id: String
     var title: String
@@ -20,30 +24,45 @@ struct ScatterChart: Sendable {
     var yLabel: String
     var points: [Point]
 
-    /// The chart as an `<svg>` element.
-    var svg: String {
-        let frame = ChartFrame(
+    var frame: ChartFrame {
+        ChartFrame(
             x: .linear(xLabel, maximum: (points.map(\.x).max() ?? 1) * 1.08),
             y: .linear(yLabel, maximum: (points.map(\.y).max() ?? 1) * 1.08)
         )
+    }
+
+    /// The points' labels, in ``points`` order.
+    var labels: [LabelPlacement.Label] {
+        let frame = self.frame
+        let plot = LabelPlacement.Box(minX: frame.left, minY: ChartFrame.top, maxX: frame.left + frame.plotWidth, maxY: frame.plotBottom)
+        return LabelPlacement.place(points.map { (frame.px($0.x), frame.py($0.y), $0.name) }, radius: Self.markRadius, bounds: plot)
+    }
+
+    /// The chart as an `<svg>` element.
+    var svg: String {
+        let frame = self.frame
         let n = SVG.number
         var marks = ""
         let front = points.filter(\.efficient).sorted { ($0.x, $0.y) < ($1.x, $1.y) }
         if front.count > 1 {
             marks += "<polyline class=\"frontier\" points=\"" + front.map { n(frame.px($0.x)) + "," + n(frame.py($0.y)) }.joined(separator: " ") + "\"/>\n"
         }
-        for point in points {
-            let cx = n(frame.px(point.x)), cy = n(frame.py(point.y))
-            marks += "<g class=\"\(ChartFrame.seriesClass(point.series))\">"
-            if point.efficient { marks += "<circle class=\"ring\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"10\"/>" }
-            marks += "<circle class=\"mark dot\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"6\"><title>\(SVG.escape(point.title))</title></circle>"
-            marks += "<text class=\"point-label\" x=\"\(n(frame.px(point.x) + 12))\" y=\"\(n(frame.py(point.y) - 8))\">\(SVG.escape(SVG.truncated(point.name, to: 18)))</text>"
+        for (point, label) in zip(points, labels) {
+            let style = SeriesStyle(index: point.series)
+            let cx = frame.px(point.x), cy = frame.py(point.y)
+            marks += "<g class=\"\(style.cssClass)\">"
+            if point.efficient { marks += "<circle class=\"ring\" cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(Self.markRadius))\"/>" }
+            marks += style.marker(x: cx, y: cy, radius: 6, cssClass: "mark dot", content: "<title>\(SVG.escape(point.title))</title>")
+            if let leader = label.leader {
+                marks += "<line class=\"leader\" x1=\"\(n(leader.x1))\" y1=\"\(n(leader.y1))\" x2=\"\(n(leader.x2))\" y2=\"\(n(leader.y2))\"/>"
+            }
+            marks += "<text class=\"point-label\" x=\"\(n(label.x))\" y=\"\(n(label.baseline))\">\(SVG.escape(label.text))</text>"
             marks += "</g>\n"
         }
-        var legend = points.map { ChartFrame.LegendEntry(name: $0.name, series: $0.series, swatch: .dot) }
+        var legend = points.map { ChartLegend.Entry(name: $0.name, style: SeriesStyle(index: $0.series), swatch: .marker) }
         if points.contains(where: \.efficient) {
-            legend.append(ChartFrame.LegendEntry(name: "Pareto-efficient", series: 0, swatch: .ring))
+            legend.append(ChartLegend.Entry(name: "Pareto-efficient", style: SeriesStyle(index: 0), swatch: .ring))
         }
-        return frame.render(id: id, title: title, legend: legend, marks: marks)
+        return frame.render(id: id, title: title, legend: ChartLegend(entries: legend), marks: marks)
     }
 }

@@ -2,9 +2,19 @@ import PollsterCore
 
 /// summary.csv: one row per strategy.
 public enum SummaryCSV {
+    /// ``StrategySummary/columns``, then what the run covered: `executions_planned` (the
+    /// workload's executions times the replications; `executions` is how many started),
+    /// `partial` (`true` on every row when the run stopped early) and `status` (`finished`,
+    /// `stopped` part-way, or `not_run`; see ``RunCoverage``).
+    public static let columns = StrategySummary.columns + ["executions_planned", "partial", "status"]
+
     /// The table for `result`, one row per strategy in run order.
     public static func table(_ result: RunResult) -> CSVTable {
-        CSVTable(header: StrategySummary.columns, rows: result.strategies.map { StrategySummary($0).fields })
+        let coverage = RunCoverage(result)
+        let rows = zip(result.strategies, coverage.strategies).map { strategy, covered in
+            StrategySummary(strategy).fields + [String(coverage.planned), String(coverage.partial), covered.status.rawValue]
+        }
+        return CSVTable(header: columns, rows: rows)
     }
 
     /// The document's text.

@@ -3,10 +3,11 @@ import PollsterCore
 /// timeseries.csv: one row per strategy and time bucket, every bucket of the run.
 public enum TimeSeriesCSV {
     /// The columns every result has; `time_s` is the start of the bucket in scenario time,
-    /// `failures` counts failed requests of every kind by send time.
+    /// `failures` counts failed requests of every kind by send time, `partial` is `true` on
+    /// every row when the run stopped early (its last buckets then end at the stop).
     public static let columns = [
         "strategy", "time_s", "bucket_s", "requests", "requests_429", "rate_429", "requests_per_s",
-        "active_executions", "detections", "failures",
+        "active_executions", "detections", "failures", "partial",
     ]
 
     /// The columns for `result`: ``columns``, then `failures_<kind>` for each kind that
@@ -47,6 +48,7 @@ public enum TimeSeriesCSV {
                     String(series.active.value(at: i)),
                     String(series.detections.value(at: i)),
                     String(allFailures.reduce(0) { $0 + $1.value(at: i) }),
+                    String(result.partial),
                 ] + failures.map { String($0.value(at: i)) })
             }
         }

@@ -167,7 +167,7 @@ struct ScenarioRun {
             throw ExitCode(1)
         }
         if !options.quiet {
-            Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result))
+            Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result) + Verdict(result).headline + "\n")
             for path in written { Terminal.error("wrote \(path)") }
         }
         // What went wrong with the run itself, after the report is safely written.

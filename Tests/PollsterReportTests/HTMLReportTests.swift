@@ -100,8 +100,8 @@ import Testing
     @Test func liveRunsShowTheirHealth() async throws {
         let html = try HTMLReport.render(ReportFixtures.live())
         #expect(html.contains("<h2>Live run health</h2>"))
-        #expect(html.contains("<tr><td>eager</td><td class=\"num\">21.007</td><td class=\"num\">38.207</td><td class=\"num\">9.007</td><td class=\"num\">4.103</td><td class=\"num\">yes</td></tr>"))
-        #expect(html.contains("<tr><td>blind</td><td class=\"num\">0.400</td><td class=\"num\">0.900</td><td class=\"num\">3.001</td><td class=\"num\">-</td><td class=\"num\">no</td></tr>"))
+        #expect(html.contains("<tr><td>eager</td><td class=\"num\">21.01</td><td class=\"num\">38.21</td><td class=\"num\">9.01</td><td class=\"num\">4.10</td><td class=\"num\">yes</td></tr>"))
+        #expect(html.contains("<tr><td>blind</td><td class=\"num\">0.40</td><td class=\"num\">0.90</td><td class=\"num\">3.00</td><td class=\"num\">-</td><td class=\"num\">no</td></tr>"))
         // Simulations, and live results written before live measurements existed, have none.
         #expect(try !HTMLReport.render(await ReportFixtures.simulated()).contains("Live run health"))
         #expect(try !HTMLReport.render(ReportFixtures.handMade()).contains("Live run health"))

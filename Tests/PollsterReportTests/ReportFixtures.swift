@@ -77,6 +77,25 @@ enum ReportFixtures {
         return RunResult(scenario: info, strategies: strategies, executions: executions)
     }
 
+    /// A simulated run that stopped early, built by hand, 2 executions planned per strategy:
+    /// `fast` and `slow` finished; `cut` started 1 of them and was stopped (on its partial
+    /// figures it would be the cheapest and the freshest); `never` did not start.
+    static func partial() -> RunResult {
+        var info = ScenarioInfo(scenario())
+        info.name = "partial"
+        info.summary = "A run stopped early, built by hand."
+        info.executions = 2
+        var cut = metrics(polls: 1, lag: 100_000, rateLimited: 0)
+        cut.executions = 1
+        cut.detected = 1
+        return RunResult(scenario: info, partial: true, strategies: [
+            StrategyResult(name: "fast", description: "every 500ms", metrics: metrics(polls: 9, lag: 400_000, rateLimited: 4)),
+            StrategyResult(name: "slow", description: "exponential", metrics: metrics(polls: 3, lag: 2_500_000, rateLimited: 0)),
+            StrategyResult(name: "cut", description: "every 5s", metrics: cut),
+            StrategyResult(name: "never", description: "every 1s", metrics: StrategyMetrics()),
+        ])
+    }
+
     /// A live run against the embedded server, built by hand: `steady` kept up and had a
     /// timeout and a refused connection; `eager` was saturated (client and server) and had
     /// timeouts; `blind` had every request refused, so it detected nothing.
