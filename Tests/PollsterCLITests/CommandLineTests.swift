@@ -140,6 +140,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(dir)/out/report.html"))
     }
 
+    @Test func aRemoteRunStoppedBeforeAStrategyNamesItAsNotRun() async throws {
+        // Against a real API the strategies run one after another; a cap of 5 requests is
+        // spent by the first, so the second never starts, and every file says so.
+        let dir = Self.temporaryDirectory()
+        try "exec_1\n".write(toFile: "\(dir)/ids.txt", atomically: true, encoding: .utf8)
+        try """
+            name: capped
+            mode: live
+            target: http://127.0.0.1:1
+            apiKeyEnv: POLLSTER_CLI_TEST_KEY
+            live: { executionIds: ids.txt }
+            workload: { executions: 10, arrival: { kind: burst, at: 0s }, duration: 1h }
+            strategies: [{ name: first, kind: fixed, interval: 1s }, { name: second, kind: fixed, interval: 1s }]
+            client: { timeout: 2500ms }
+            """.write(toFile: "\(dir)/capped.yaml", atomically: true, encoding: .utf8)
+        let run = try await Self.pollster(["run", "\(dir)/capped.yaml", "--out", "\(dir)/out", "--quiet", "--max-requests", "5"],
+                                          environment: ["POLLSTER_CLI_TEST_KEY": "pk_cli_test_not_a_secret"])
+        #expect(run.status != 0, "\(run.stderr)")
+        let summary = try String(contentsOfFile: "\(dir)/out/summary.csv", encoding: .utf8)
+        let rows = summary.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        try #require(rows.count == 3, "\(summary)")
+        let column = { (row: Int, name: String) in rows[row][rows[0].firstIndex(of: name)!] }
+        #expect(column(1, "strategy") == "first" && column(1, "status") == "stopped" && column(1, "partial") == "true")
+        #expect(column(2, "strategy") == "second" && column(2, "status") == "not_run" && column(2, "executions") == "0")
+    }
+
     @Test func aSaturatedRunWarnsAndFailsOnlyWithStrict() async throws {
         // 3000 executions polling at once every 100 ms of scenario time at scale 200:
         // herds no machine serves without queueing.

@@ -43,9 +43,16 @@ extension LiveRunner {
                 return outcomes
             }
         }
+        // A strategy the stop came before is in the result with nothing measured (no
+        // executions started), so that the report names it as not run.
         let strategies = scenario.strategies
-        let results = outcomes.enumerated().map { StrategyResult(name: strategies[$0.offset].name, description: strategies[$0.offset].kind.summary, metrics: $0.element.0) }
-        let partial = results.count < strategies.count || outcomes.contains { $0.1 } || budget.exhausted || stop.isRequested
+        let results = strategies.indices.map { index in
+            StrategyResult(
+                name: strategies[index].name, description: strategies[index].kind.summary,
+                metrics: index < outcomes.count ? outcomes[index].0 : StrategyMetrics(bucket: scenario.report.bucket)
+            )
+        }
+        let partial = outcomes.count < strategies.count || outcomes.contains { $0.1 } || budget.exhausted || stop.isRequested
         return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
     }
 }
