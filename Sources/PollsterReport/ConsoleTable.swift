@@ -32,9 +32,10 @@ public struct ConsoleTable: Sendable {
         let columns: [Column] = [
             Column(title: "strategy", rank: nil, text: { $0.strategy }),
             Column(title: "requests", rank: { Double($0.requests) }, text: { String($0.requests) }),
-            Column(title: "polls/exec", rank: { $0.pollsMean }, text: { DecimalFormat.fixed($0.pollsMean, 2) }),
+            // A mean over no executions, a rate over no requests: not measured, not zero.
+            Column(title: "polls/exec", rank: { $0.pollsMean }, text: { $0.executions == 0 ? Self.notMeasured : DecimalFormat.fixed($0.pollsMean, 2) }),
             Column(title: "429s", rank: { Double($0.requests429) }, text: { String($0.requests429) }),
-            Column(title: "429 rate", rank: { $0.rate429 }, text: { DecimalFormat.fixed($0.rate429 * 100, 1) + "%" }),
+            Column(title: "429 rate", rank: { $0.rate429 }, text: { $0.requests == 0 ? Self.notMeasured : DecimalFormat.fixed($0.rate429 * 100, 1) + "%" }),
             Column(title: "lag p50", rank: { lag($0.lagP50) }, text: { seconds($0.lagP50) }),
             Column(title: "lag p99", rank: { lag($0.lagP99) }, text: { seconds($0.lagP99) }),
             Column(title: "lag max", rank: { lag($0.lagMax) }, text: { seconds($0.lagMax) }),

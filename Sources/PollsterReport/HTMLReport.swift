@@ -100,8 +100,9 @@ public enum HTMLReport {
             : []
         let columns: [Column] = started + [
             ("requests", { Double($0.requests) }, { String($0.requests) }),
-            ("requests / execution", { $0.pollsMean }, { DecimalFormat.fixed($0.pollsMean, 2) }),
-            ("429 rate", { $0.rate429 }, { Verdict.percent($0.rate429) }),
+            // A mean over no executions, a rate over no requests: not measured, not zero.
+            ("requests / execution", { $0.pollsMean }, { $0.executions == 0 ? notMeasured : DecimalFormat.fixed($0.pollsMean, 2) }),
+            ("429 rate", { $0.rate429 }, { $0.requests == 0 ? notMeasured : Verdict.percent($0.rate429) }),
             ("under budget", nil, { $0.successfulRequests == 0 ? notMeasured : $0.rate429 <= budget429 ? "yes" : "no" }),
             ("lag p50 (s)", { lag($0.lagP50) }, { seconds($0.lagP50) }),
             ("lag p90 (s)", { lag($0.lagP90) }, { seconds($0.lagP90) }),

@@ -38,7 +38,7 @@ import Testing
             .components(separatedBy: "<tr>").dropFirst(2).map { String($0) }
         #expect(rows.count == 4)
         // never: no request, nothing under budget, nothing best.
-        #expect(rows[3] == "<td>never</td><td class=\"num\">did not run</td><td class=\"num\">0</td><td class=\"num\">0.00</td><td class=\"num\">0.0%</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">-</td></tr>\n")
+        #expect(rows[3] == "<td>never</td><td class=\"num\">did not run</td><td class=\"num\">0</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">-</td></tr>\n")
         // cut is cheapest and freshest on its partial figures, but not ranked: nothing best.
         #expect(rows[2].hasPrefix("<td>cut</td><td class=\"num\">1 of 2</td>") && !rows[2].contains("best"))
         #expect(rows[1].contains("<td class=\"num best\">3.00</td>"))
@@ -102,6 +102,9 @@ import Testing
         #expect(lines[2].hasPrefix("fast") && lines[3].hasPrefix("slow") && lines[3].contains("\u{1B}[1;32m"))
         #expect(lines[4].hasPrefix("cut") && !lines[4].contains("\u{1B}["))
         #expect(lines[5].hasPrefix("never") && !lines[5].contains("\u{1B}["))
+        // No executions, no requests: no mean and no rate, rather than a zero that reads as a result.
+        let never = ConsoleTable(colour: false).render(result).split(separator: "\n")[5].split(separator: " ")
+        #expect(never.prefix(5) == ["never", "0", "-", "0", "-"], "\(never)")
         #expect(Verdict(result).headline == "Of the strategies that finished, the cheapest within the 429 budget of 5.0% is slow: 3.00 requests per execution, noticing a finished job within 5.00 s at p99 (2.50 s at p50).")
     }
 }
