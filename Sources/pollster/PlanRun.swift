@@ -41,7 +41,7 @@ enum PlanRun {
     static func writeFiles(quiet: Bool, _ write: () throws -> [String]) throws {
         do {
             let paths = try write()
-            if !quiet { for path in paths { Terminal.error("wrote \(path)") } }
+            if !quiet { Terminal.wrote(paths) }
         } catch {
             Terminal.error("error: cannot write the output: \(error)")
             throw ExitCode(1)

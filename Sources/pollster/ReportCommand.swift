@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
         let directory = out ?? Self.directory(of: resultsPath)
         let writer = ReportWriter(directory: directory, formats: format ?? [.csv, .json, .html])
         do {
-            for path in try writer.write(result) { Terminal.error("wrote \(path)") }
+            Terminal.wrote(try writer.write(result))
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)

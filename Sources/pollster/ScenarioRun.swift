@@ -167,8 +167,10 @@ struct ScenarioRun {
             throw ExitCode(1)
         }
         if !options.quiet {
+            // Where the files are first, so that the console ends with the answer: the
+            // table and the verdict's first sentence (only a warning about the run follows).
+            Terminal.wrote(written)
             Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result) + Verdict(result).headline + "\n")
-            for path in written { Terminal.error("wrote \(path)") }
         }
         // What went wrong with the run itself, after the report is safely written.
         if let warning = SaturationWarning.line(result) { Terminal.error(warning) }

@@ -21,6 +21,18 @@ enum Terminal {
         write(newline ? text + "\n" : text, to: STDERR_FILENO)
     }
 
+    /// Says on stderr which files a command wrote, in one line: "wrote DIR/: a, b, c" when
+    /// they share a folder, else every path.
+    static func wrote(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        let folders = Set(paths.map { path in path.lastIndex(of: "/").map { String(path[...$0]) } ?? "" })
+        if folders.count == 1, let folder = folders.first, !folder.isEmpty {
+            error("wrote \(folder): " + paths.map { String($0.dropFirst(folder.count)) }.joined(separator: ", "))
+        } else {
+            error("wrote " + paths.joined(separator: ", "))
+        }
+    }
+
     /// Writes machine or table output to stdout, unbuffered, so that it never interleaves
     /// out of order with messages on stderr.
     static func output(_ text: String) {

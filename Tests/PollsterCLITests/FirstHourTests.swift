@@ -103,6 +103,10 @@ import Glibc
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.hasPrefix("note: timeScale auto applies to live runs only; a simulation runs in virtual time and ignores it\n"), "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(dir)/out/report.html"))
+        // Where the files went comes first, in one line; the console ends with the answer.
+        #expect(result.stderr.hasSuffix("wrote \(dir)/out/: summary.csv, timeseries.csv, latency.csv, lag.csv, report.html, results.json\n"), "\(result.stderr)")
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("No strategy stays under a 429 budget of 5.0% of requests (pollster's default budget); the lowest 429 rate is "), "\(result.stdout)")
         let validated = try await Self.pollster(["validate", "\(dir)/quickstart.yaml"], nil, [:])
         #expect(validated.status == 0)
         #expect(validated.stderr == "note: \(dir)/quickstart.yaml: timeScale auto applies to live runs only; a simulation runs in virtual time and ignores it\n")
