@@ -15,7 +15,7 @@ build: deps
 # embedded mock API; writes reports/quickstart/ (report.html, CSVs, results.json).
 demo: deps
 	$(SWIFT) build -c release --product pollster
-	.build/release/pollster run $(QUICKSTART) --out reports/quickstart
+	.build/release/pollster run $(QUICKSTART) --out reports/quickstart --force
 
 # The tests run on an optimised build in a folder of their own: the live tests check that
 # live runs agree with simulations, which a debug build of the embedded server is too slow
@@ -28,7 +28,7 @@ test: deps
 # POLLSTER=path uses a pollster already built (CI uses the test build's).
 check-report: deps
 	@if [ -z "$(POLLSTER)" ]; then $(SWIFT) build -c release --product pollster; fi
-	"$${POLLSTER:-.build/release/pollster}" simulate scenarios/tight-limits.yaml --out reports/check --quiet
+	"$${POLLSTER:-.build/release/pollster}" simulate scenarios/tight-limits.yaml --out reports/check --quiet --force
 	bash scripts/check-report-html.sh reports/check/report.html
 
 release: deps

@@ -41,7 +41,7 @@ struct RunCoverage: Sendable, Equatable {
         partial = result.partial
         strategies = result.strategies.map { strategy in
             let m = strategy.metrics
-            let unfinished = result.partial ? Swift.max(0, m.executions - m.detected - m.abandoned - m.errored) : 0
+            let unfinished = m.stopped
             let status: Status
             if m.executions == 0 && m.requests == 0 {
                 status = .notRun

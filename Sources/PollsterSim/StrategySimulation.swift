@@ -26,7 +26,7 @@ public struct StrategySimulation: Sendable {
         var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, progress: progress)
         while !engine.advance(steps: Engine.stepsPerSlice) {
             if Task.isCancelled {
-                engine.finish()
+                engine.stop()
                 return (engine.metrics.canonical, true)
             }
             await Task.yield()
@@ -40,7 +40,7 @@ public struct StrategySimulation: Sendable {
         var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, progress: progress)
         while !engine.advance(steps: Engine.stepsPerSlice) {
             if Task.isCancelled {
-                engine.finish()
+                engine.stop()
                 return (engine.metrics.canonical, true)
             }
         }
@@ -248,6 +248,16 @@ private struct Engine {
         progress?.add(executions: unpublishedExecutions, requests: unpublishedRequests, time: now)
         unpublishedExecutions = 0
         unpublishedRequests = 0
+    }
+
+    /// Ends the run early: every execution still in its polling loop is counted as
+    /// stopped, with the polls it sent so far, so that the endings add up.
+    mutating func stop() {
+        for index in slots.indices where !slots[index].finished {
+            metrics.stopped += 1
+            metrics.pollsPerExecution.record(UInt64(slots[index].nextPoll))
+        }
+        finish()
     }
 
     mutating func finish() {

@@ -18,6 +18,14 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "No progress line and no table: only errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Replace the report already in the output directory (without it, a run refuses to overwrite one).")
+    var force = false
+
+    /// Tests only: the result loses one execution before it is checked, as a buggy engine
+    /// would, so that the conservation check's exit 70 can be seen end to end.
+    @Flag(name: .customLong("debug-lose-execution"), help: .hidden)
+    var debugLoseExecution = false
+
     func validate() throws {
         if replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }

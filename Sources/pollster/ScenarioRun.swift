@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PollsterCore
 import PollsterLive
@@ -17,14 +18,16 @@ struct ScenarioRun {
             try await printPlan()
             return
         }
+        try refuseToOverwrite()
         if !options.quiet {
             for note in scenario.notes { Terminal.error("note: " + note) }
         }
-        let result: RunResult
+        var result: RunResult
         switch scenario.mode {
         case .simulate: result = try await simulate()
         case .live: result = try await runLive()
         }
+        if options.debugLoseExecution, !result.strategies.isEmpty { result.strategies[0].metrics.executions += 1 }
         try publish(result)
     }
 
@@ -157,6 +160,16 @@ struct ScenarioRun {
             + "expected requests in all: \(total)\n")
     }
 
+    /// A run never replaces an earlier report (a folder holding results.json) unless
+    /// `--force`: checked before the run, so a long run does not fail at its end.
+    func refuseToOverwrite() throws {
+        let folder = scenario.report.out
+        let earlier = folder.hasSuffix("/") ? folder + "results.json" : folder + "/results.json"
+        guard !options.force, FileManager.default.fileExists(atPath: earlier) else { return }
+        Terminal.error("error: \(folder) already holds a report (\(earlier)); add --force to replace it, or choose another folder with --out")
+        throw ExitCode(1)
+    }
+
     func publish(_ result: RunResult) throws {
         let writer = ReportWriter(directory: scenario.report.out, formats: scenario.report.formats)
         let written: [String]
@@ -172,7 +185,14 @@ struct ScenarioRun {
             Terminal.wrote(written)
             Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result) + Verdict(result).headline + "\n")
         }
-        // What went wrong with the run itself, after the report is safely written.
+        // What went wrong with the run itself, after the report is safely written. Figures
+        // that do not add up are a bug in pollster, whatever else happened: exit 70.
+        let violations = Conservation.violations(result)
+        if !violations.isEmpty {
+            Terminal.error("error: the run's figures do not add up (a bug in pollster; the report was written as measured):")
+            for violation in violations { Terminal.error("  \(violation)") }
+            throw ExitCode(70)
+        }
         if let warning = SaturationWarning.line(result) { Terminal.error(warning) }
         if result.partial { throw ExitCode(130) }
         if scenario.mode == .live, let failed = FailureSummary.allFailedLine(result, target: result.scenario.target) {

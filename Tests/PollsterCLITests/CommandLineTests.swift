@@ -91,7 +91,14 @@ import Testing
         let requests = strategies.compactMap { ($0["metrics"] as? [String: Any])?["requests"] as? Int }
         #expect(requests.reduce(0, +) > 0, "the partial report holds what was measured")
         let summary = try String(contentsOfFile: "\(dir)/summary.csv", encoding: .utf8)
-        #expect(summary.split(separator: "\r\n").count == 6)
+        let rows = summary.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == 6)
+        // The executions cut off by Ctrl-C are counted: the endings add up to the executions.
+        let column = { (row: [String], name: String) in Int(row[rows[0].firstIndex(of: name)!]) ?? -1 }
+        for row in rows.dropFirst() {
+            #expect(column(row, "executions") == column(row, "detected") + column(row, "abandoned") + column(row, "errors") + column(row, "stopped"), "\(row)")
+        }
+        #expect(rows.dropFirst().contains { column($0, "stopped") > 0 }, "a run stopped after 3 s cuts executions off")
     }
 
     @Test(arguments: ["run", "simulate", "validate", "serve"])

@@ -112,6 +112,34 @@ import Glibc
         #expect(validated.stderr == "note: \(dir)/quickstart.yaml: timeScale auto applies to live runs only; a simulation runs in virtual time and ignores it\n")
     }
 
+    @Test func aRunRefusesToReplaceAnEarlierReportWithoutForce() async throws {
+        let dir = CommandLineTests.temporaryDirectory()
+        let first = try await Self.pollster(["simulate", "scenarios/tight-limits.yaml", "--out", dir, "--quiet"], nil, [:])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/results.json"))
+        let again = try await Self.pollster(["simulate", "scenarios/tight-limits.yaml", "--out", dir, "--quiet", "--seed", "9"], nil, [:])
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: \(dir) already holds a report (\(dir)/results.json); add --force to replace it, or choose another folder with --out\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/results.json")) == before, "the earlier report is untouched")
+        let forced = try await Self.pollster(["simulate", "scenarios/tight-limits.yaml", "--out", dir, "--quiet", "--seed", "9", "--force"], nil, [:])
+        #expect(forced.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/results.json")) != before)
+        // Files are written whole (to a temporary name, then renamed): none is left over.
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(names == ["lag.csv", "latency.csv", "report.html", "results.json", "summary.csv", "timeseries.csv"], "\(names)")
+    }
+
+    @Test func figuresThatDoNotAddUpExitSeventyAfterWritingTheReport() async throws {
+        // A hidden test flag makes the result lose an execution, as a buggy engine would.
+        let dir = CommandLineTests.temporaryDirectory()
+        let run = try await Self.pollster(["simulate", "scenarios/tight-limits.yaml", "--out", dir, "--quiet", "--debug-lose-execution"], nil, [:])
+        #expect(run.status == 70, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "error: the run's figures do not add up (a bug in pollster; the report was written as measured):")
+        #expect(lines.dropFirst().first?.hasPrefix("  fixed-1s: executions = detected + abandoned + errored + stopped: expected ") == true, "\(lines)")
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/report.html") && FileManager.default.fileExists(atPath: "\(dir)/results.json"))
+    }
+
     /// A TCP socket listening on 127.0.0.1 on a free port, and that port.
     static func listeningSocket() throws -> (Int32, Int) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -33,6 +33,7 @@ import Testing
         ], timeScale: 5)
         let result = try await LiveRunner(scenario: sc).run()
         #expect(!result.partial)
+        #expect(Conservation.violations(result).isEmpty, "\(Conservation.violations(result))")
         for (strategy, (polls, lag)) in zip(result.strategies, [(4, 2.0), (5, 2.0)]) {
             let m = strategy.metrics
             #expect(m.executions == 40 && m.detected == 40, "\(strategy.name)")
@@ -136,6 +137,7 @@ import Testing
         // Polls after it died find nothing listening; one in flight at the moment may be cut off.
         #expect(metrics.failures[.connectionRefused] > 0)
         #expect(metrics.failedRequests == metrics.transportErrors, "\(metrics.failures.counts)")
+        #expect(Conservation.violations(metrics, strategy: "f", partial: false).isEmpty, "\(Conservation.violations(metrics, strategy: "f", partial: false))")
     }
 
     @Test func simulationAndLiveAgreeWithPerKeyLimitsWhenTheRunSaysItIsFaithful() async throws {

@@ -65,10 +65,11 @@ import Testing
 
     @Test func summaryCSVMarksEveryRowOfAPartialRun() throws {
         let text = SummaryCSV.render(ReportFixtures.partial())
-        #expect(try RFC4180.parse(text).first?.suffix(3) == ["executions_planned", "partial", "status"])
+        #expect(try RFC4180.parse(text).first?.suffix(4) == ["executions_planned", "stopped", "partial", "status"])
         let records = try RFC4180.records(text)
         #expect(records.map { $0["executions"]! } == ["2", "2", "1", "0"])
         #expect(records.map { $0["executions_planned"]! } == ["2", "2", "2", "2"])
+        #expect(records.map { $0["stopped"]! } == ["0", "0", "0", "0"])
         #expect(records.map { $0["partial"]! } == ["true", "true", "true", "true"])
         #expect(records.map { $0["status"]! } == ["finished", "finished", "stopped", "not_run"])
         let complete = try RFC4180.records(SummaryCSV.render(ReportFixtures.live()))

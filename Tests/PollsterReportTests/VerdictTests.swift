@@ -76,7 +76,9 @@ import Testing
     @Test func whenNoStrategyFinishedTheComparisonIsOverPartialSamples() {
         var result = ReportFixtures.partial()
         result.strategies[0].metrics.detected = 1
+        result.strategies[0].metrics.stopped = 1
         result.strategies[1].metrics.detected = 1
+        result.strategies[1].metrics.stopped = 1
         #expect(Verdict(result).sentences == [
             "Over partial samples, the cheapest within the 429 budget of 5.0% is cut: 2.00 requests per execution, noticing a finished job within 0.20 s at p99 (0.10 s at p50).",
             "never did not run: the run stopped before it started, so it is left out of the comparison.",
@@ -91,6 +93,7 @@ import Testing
     @Test func aLoneStrategyOverTheBudgetIsNamed() {
         var result = ReportFixtures.partial()
         result.strategies[0].metrics.detected = 1
+        result.strategies[0].metrics.stopped = 1
         result.strategies = [result.strategies[0], result.strategies[3]]
         #expect(Array(Verdict(result).sentences.prefix(3)) == [
             "fast does not stay under a 429 budget of 5.0% of requests (pollster's default budget): its 429 rate is 22.2%.",

@@ -62,6 +62,8 @@ import PollsterReport
         #expect(three.replications == 3)
         #expect(three.strategies[0].metrics.executions == 9000)
         #expect(three.strategies[0].metrics.requests > 2 * one.strategies[0].metrics.requests)
+        // Complete runs and merged replications balance every law.
+        #expect(Conservation.violations(one).isEmpty && Conservation.violations(three).isEmpty, "\(Conservation.violations(three))")
     }
 
     @Test func cancellationIsPromptAndGivesAPartialResult() async {
@@ -88,6 +90,9 @@ import PollsterReport
         #expect(executions.allSatisfy { $0 < 100_000_000 }, "\(executions)")
         #expect(executions[0] > 0 && executions[1] > 0, "the first two strategies were running: \(executions)")
         #expect(executions[2...].allSatisfy { $0 == 0 }, "the others never started: \(executions)")
+        // The executions still polling at the stop are counted as stopped: the endings add up.
+        #expect(result.strategies[1].metrics.stopped > 0)
+        #expect(Conservation.violations(result).isEmpty, "\(Conservation.violations(result))")
         // A liveness bound, not a speed target: generous for a debug build on a busy machine
         // (the engine checks every 16,384 steps; before, a webhook strategy never checked).
         #expect(stopping < .seconds(2), "the run took \(stopping) to stop")

@@ -9,6 +9,9 @@ public struct StrategyMetrics: Sendable, Codable, Equatable {
     public var abandoned: Int = 0
     /// Executions ended by a 401, 403 or 404.
     public var errored: Int = 0
+    /// Executions cut off by a stop (Ctrl-C, a cap, a deadline) while still polling; 0 in a
+    /// complete run. Every execution ends exactly one of these four ways (see ``Conservation``).
+    public var stopped: Int = 0
 
     /// Requests sent, and by status class.
     public var requests: Int = 0
@@ -68,6 +71,7 @@ public struct StrategyMetrics: Sendable, Codable, Equatable {
         detected += other.detected
         abandoned += other.abandoned
         errored += other.errored
+        stopped += other.stopped
         requests += other.requests
         responses200 += other.responses200
         responses429 += other.responses429
@@ -99,18 +103,21 @@ public struct StrategyMetrics: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case executions, detected, abandoned, errored, requests, responses200, responses429, responsesOther4xx
+        case executions, detected, abandoned, errored, stopped, requests, responses200, responses429, responsesOther4xx
         case responses5xx, transportErrors, failures, pollsPerExecution, detectionLag, timeToOutcome, latency
         case latencyFromIntended, timeSeries, live
     }
 
-    /// Decodes results.json; `failures` and `live` are absent from files of format version 1.
+    /// Decodes results.json; `failures` and `live` are absent from files of format version 1,
+    /// `stopped` from files written before it existed (then it is what the other endings
+    /// leave unaccounted).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         executions = try c.decode(Int.self, forKey: .executions)
         detected = try c.decode(Int.self, forKey: .detected)
         abandoned = try c.decode(Int.self, forKey: .abandoned)
         errored = try c.decode(Int.self, forKey: .errored)
+        stopped = try c.decodeIfPresent(Int.self, forKey: .stopped) ?? Swift.max(0, executions - detected - abandoned - errored)
         requests = try c.decode(Int.self, forKey: .requests)
         responses200 = try c.decode(Int.self, forKey: .responses200)
         responses429 = try c.decode(Int.self, forKey: .responses429)

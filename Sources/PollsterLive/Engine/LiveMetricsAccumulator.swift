@@ -41,7 +41,7 @@ final class LiveMetricsAccumulator: Sendable {
                 metrics.timeSeries.addDetection(at: at)
             case .abandoned: metrics.abandoned += 1
             case .errored: metrics.errored += 1
-            case .stopped: break
+            case .stopped: metrics.stopped += 1
             }
             metrics.pollsPerExecution.record(UInt64(trace.polls))
             // Active at the end of buckets first(created) ..< first(ended).
