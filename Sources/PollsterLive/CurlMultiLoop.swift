@@ -37,6 +37,8 @@ final class CurlMultiLoop: TaskExecutor {
         var jobs: [UnownedJob] = []
         /// Tasks in ``CurlMultiLoop/sleep(until:)``.
         var timers = LoopTimers()
+        /// Set by ``CurlMultiLoop/drain()``: no new sleep or request, transfers in flight go on.
+        var draining = false
         var exitWaiters: [CheckedContinuation<Void, Never>] = []
         var thread: pthread_t?
     }
@@ -143,7 +145,7 @@ final class CurlMultiLoop: TaskExecutor {
                     return
                 }
                 let wake: Bool? = state.withLock { state in
-                    guard state.phase == .running else { return nil }
+                    guard state.phase == .running, !state.draining else { return nil }
                     state.waiting[id] = continuation
                     state.submissions.append(CurlMultiSession.Submission(id: id, request: request, enqueuedAt: enqueuedAt))
                     defer { state.isSleeping = false }
@@ -179,7 +181,7 @@ final class CurlMultiLoop: TaskExecutor {
                 }
                 let onLoop = isCurrentThread
                 let wake: Bool? = state.withLock { state in
-                    guard state.phase == .running else { return nil }
+                    guard state.phase == .running, !state.draining else { return nil }
                     state.timers.add(continuation, id: id, deadline: deadline)
                     // A sleeping loop must shorten its wait to the new deadline; the loop
                     // thread itself looks at the timers before it waits.
@@ -197,6 +199,17 @@ final class CurlMultiLoop: TaskExecutor {
         } onCancel: {
             cancelSleep(id)
         }
+    }
+
+    /// Winds the loop down gently (a run's first Ctrl-C): every sleeper wakes at once with
+    /// `CancellationError`, later sleeps and requests are refused the same way, and the
+    /// transfers in flight go on to their answers, so that what they measured counts.
+    func drain() {
+        let sleepers = state.withLock { state -> [UnsafeContinuation<Void, any Error>] in
+            state.draining = true
+            return state.timers.removeAll()
+        }
+        for sleeper in sleepers { sleeper.resume(throwing: CancellationError()) }
     }
 
     /// Ends sleep `id` early with `CancellationError`; the loop skips its stale deadline.

@@ -11,6 +11,8 @@ public final class CurlTransport: Sendable {
     public let configuration: TransportConfiguration
     private let loops: [CurlMultiLoop]
     private let nextLoop = Atomic<UInt>(0)
+    /// Set by ``drain()``; read (relaxed) on the fast path of a sleep that needs no timer.
+    private let draining = Atomic<Bool>(false)
 
     /// Starts the loop threads; throws if the configuration is out of range or libcurl fails.
     public init(configuration: TransportConfiguration = TransportConfiguration()) throws(TransportSetupError) {
@@ -62,10 +64,19 @@ public final class CurlTransport: Sendable {
     /// sleeps per second costs far less than `Task.sleep` (a timer on the global
     /// executor's manager thread and two thread hops per sleep). Deadlines are met to the
     /// microsecond when the loop is not busy (epoll_pwait2's nanosecond timeout).
+    /// Winds every loop down gently: sleepers wake with `CancellationError`, no new sleep
+    /// or request starts, and requests in flight get their answers. A run's first stop
+    /// drains, then cancels what is still in flight after a grace period.
+    public func drain() {
+        draining.store(true, ordering: .relaxed)
+        for loop in loops { loop.drain() }
+    }
+
     public func sleep(until deadline: ContinuousClock.Instant) async throws {
         // A deadline already past (a loop behind its schedule) costs no timer at all.
         if deadline <= .now {
             try Task.checkCancellation()
+            if draining.load(ordering: .relaxed) { throw CancellationError() }
             return
         }
         for loop in loops where loop.isCurrentThread {

@@ -201,6 +201,35 @@ import Testing
         #expect(m.latency.min >= 299_000)
     }
 
+    @Test func aStopLetsRequestsInFlightFinishAndCountsThem() async throws {
+        // 20 executions poll at once against a latency of 400 ms (scale 1); the run is
+        // stopped 100 ms after they started, with every first poll in flight. The stop
+        // waits for those answers (within its 1 s grace), counts all 20, and ends every
+        // execution as stopped: nothing in flight is lost, and the run ends promptly.
+        var poller = StrategySpec(name: "f", kind: .fixed(interval: s(1)))
+        poller.initialDelay = 0
+        let sc = scenario(executions: 20, duration: .fixed(s(60)), strategies: [poller],
+                          latency: .fixed(Time.milliseconds(400)), timeScale: 1, arrival: .burst(at: 0))
+        let stop = StopSignal()
+        let progress = LiveProgress()
+        let stopper = Task {
+            while progress.started < 20 { try await Task.sleep(for: .milliseconds(5)) }
+            try await Task.sleep(for: .milliseconds(100))
+            stop.request()
+            return ContinuousClock.now
+        }
+        let result = try await LiveRunner(scenario: sc).run(progress: progress, stop: stop)
+        let stoppedAt = try await stopper.value
+        let afterStop = ContinuousClock.now - stoppedAt
+        let m = result.strategies[0].metrics
+        #expect(result.partial)
+        #expect(m.requests == 20 && m.responses200 == 20, "requests \(m.requests), 200s \(m.responses200)")
+        #expect(m.executions == 20 && m.stopped == 20)
+        #expect(Conservation.violations(result).isEmpty, "\(Conservation.violations(result))")
+        // The answers were due 300 ms after the stop; the grace would cut them at 1 s.
+        #expect(afterStop < .milliseconds(900), "the run took \(afterStop) to end after the stop")
+    }
+
     @Test func aConcurrencyLimitRejectsSimultaneousPollsAsTheModelDoes() async throws {
         // Four executions poll at once against a concurrency limit of 1 and a latency of
         // 500 ms: one is allowed, three get a 429 and come back with the strategy's 5 s (it

@@ -28,8 +28,10 @@ struct LiveStrategyRun: Sendable {
         return (accumulator.metrics(), partial)
     }
 
-    /// Runs `work` until it ends or a stop is requested (then `work`'s task is cancelled);
-    /// returns true when it was stopped.
+    /// Runs `work` until it ends or a stop is requested; returns true when it was stopped.
+    /// A stop drains the transport first: waiting pollers end at once, and requests in
+    /// flight get up to ``stopGrace`` to be answered and counted; then what is left is
+    /// cancelled.
     private func stoppable(_ work: @escaping @Sendable () async -> Bool) async -> Bool {
         await withTaskGroup(of: Bool?.self) { group in
             group.addTask { await work() }
@@ -38,13 +40,27 @@ struct LiveStrategyRun: Sendable {
                 return nil
             }
             var stopped = false
+            var draining = false
             while let next = await group.next() {
+                if next == nil, stop.isRequested, !draining {
+                    draining = true
+                    stopped = true
+                    transport.drain()
+                    group.addTask {
+                        try? await Task.sleep(for: Self.stopGrace)
+                        return nil
+                    }
+                    continue
+                }
                 group.cancelAll()
                 if let finishedEarly = next { stopped = stopped || finishedEarly } else if stop.isRequested { stopped = true }
             }
             return stopped
         }
     }
+
+    /// How long requests in flight at a stop may take to be answered before they are cut.
+    static let stopGrace = Duration.seconds(1)
 
     /// Paces arrivals and runs one polling task per execution; true if it stopped early.
     ///
