@@ -95,10 +95,17 @@ public struct TimeSeries: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         bucket = try c.decode(Nanoseconds.self, forKey: .bucket)
-        requests = try c.decode([Int].self, forKey: .requests)
-        rateLimited = try c.decode([Int].self, forKey: .rateLimited)
-        detections = try c.decode([Int].self, forKey: .detections)
-        active = try c.decode([Int].self, forKey: .active)
+        guard bucket > 0 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.bucket],
+                debugDescription: "the bucket width must be positive, got \(bucket)"))
+        }
+        requests = try c.decodeCounts(forKey: .requests)
+        rateLimited = try c.decodeCounts(forKey: .rateLimited)
+        detections = try c.decodeCounts(forKey: .detections)
+        active = try c.decodeCounts(forKey: .active)
         failures = try c.decodeIfPresent([FailureKind: [Int]].self, forKey: .failures) ?? [:]
+        for counts in failures.values {
+            for count in counts { _ = try DecodedCount.checked(count, codingPath: c.codingPath + [CodingKeys.failures]) }
+        }
     }
 }
