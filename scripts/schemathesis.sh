@@ -50,9 +50,11 @@ TOML
 
 echo "schemathesis against $url/openapi.json, up to $examples cases per operation"
 status=0
-"$schemathesis" --config-file "$work/schemathesis.toml" run "$url/openapi.json" \
+# From the scratch folder: schemathesis leaves a .schemathesis cache where it runs.
+schemathesis=$(command -v "$schemathesis")
+(cd "$work" && "$schemathesis" --config-file "$work/schemathesis.toml" run "$url/openapi.json" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance,response_headers_conformance \
-    --max-examples "$examples" --seed 1 --workers 1 --no-color --generation-database none --report-dir "$work/report" || status=$?
+    --max-examples "$examples" --seed 1 --workers 1 --no-color --generation-database none --report-dir "$work/report") || status=$?
 if [ "$status" -ne 0 ]; then
     echo "schemathesis.sh: failed; the server's log:" >&2
     tail -n 20 "$work/server.log" >&2

@@ -5,7 +5,7 @@ import Testing
 /// Seeded mutations of the shipped scenarios: loading any of them either succeeds or fails
 /// with problems a user can read, one line each, naming the file; it never crashes.
 ///
-/// `POLLSTER_FUZZ_ITERATIONS` sets the mutants per scenario file (default 150, a few
+/// `POLLSTER_FUZZ_ITERATIONS` sets the mutants per scenario file (default 1000, a few
 /// seconds); `POLLSTER_FUZZ_SEED` the seed, to replay a failure reported with its seed.
 @Suite struct ScenarioFuzzTests {
     static let iterations = Int(ProcessInfo.processInfo.environment["POLLSTER_FUZZ_ITERATIONS"] ?? "") ?? 1000
