@@ -29,7 +29,10 @@ public enum ExecutionStatusReader {
         return ExecutionStatusReading(status: status, percentage: progress.flatMap { number($0["percentage"]) })
     }
 
+    /// A JSON number as a Double; nil for anything else, booleans included (Foundation
+    /// hands `true` over as an NSNumber that would otherwise read as 1).
     private static func number(_ value: Any?) -> Double? {
+        if let boxed = value as? NSNumber, String(cString: boxed.objCType) == "c" { return nil }
         switch value {
         case let value as Double: return value
         case let value as Int: return Double(value)

@@ -27,17 +27,23 @@ struct StatusJSONScanner {
     private mutating func scanDocument() -> Result? {
         var status: String?
         var percentage: Double?
+        // A key that repeats counts with its last value, as in Foundation: each occurrence
+        // first clears what an earlier one set.
         let complete = scanObject { scanner, key in
-            if scanner.matches(key, "status"), scanner.peek() == UInt8(ascii: "\"") {
+            if scanner.matches(key, "status") {
+                status = nil
+                guard scanner.peek() == UInt8(ascii: "\"") else { return scanner.skipValue() }
                 guard let value = scanner.plainString() else { return false }
                 status = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[value]), as: UTF8.self)
                 return true
             }
-            if scanner.matches(key, "progress"), scanner.peek() == UInt8(ascii: "{") {
+            if scanner.matches(key, "progress") {
+                percentage = nil
+                guard scanner.peek() == UInt8(ascii: "{") else { return scanner.skipValue() }
                 return scanner.scanObject { scanner, key in
-                    if scanner.matches(key, "percentage"), let value = scanner.number() {
-                        percentage = value
-                        return true
+                    if scanner.matches(key, "percentage") {
+                        percentage = scanner.number()
+                        if percentage != nil { return true }
                     }
                     return scanner.skipValue()
                 }

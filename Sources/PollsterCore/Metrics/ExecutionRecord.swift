@@ -49,3 +49,35 @@ public struct ExecutionRecord: Sendable, Codable, Equatable {
         self.end = end
     }
 }
+
+extension ExecutionRecord {
+    private enum CodingKeys: String, CodingKey {
+        case strategy, index, created, finished, detected, polls, responses429, outcome, end
+    }
+
+    /// Decodes a row of results.json, rejecting times beyond ±2^61 ns (73 years), whose
+    /// differences would overflow, and counts out of range (see ``DecodedCount``).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func time(_ key: CodingKeys) throws -> Nanoseconds? {
+            guard let value = try c.decodeIfPresent(Nanoseconds.self, forKey: key) else { return nil }
+            guard value.magnitude <= 1 << 61 else {
+                throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [key],
+                    debugDescription: "\(value) ns is not a time in a run; times are within ±\(1 << 61) ns"))
+            }
+            return value
+        }
+        func required(_ key: CodingKeys) throws -> Nanoseconds {
+            guard let value = try time(key) else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: c.codingPath, debugDescription: "no \(key.stringValue)"))
+            }
+            return value
+        }
+        self.init(
+            strategy: try c.decode(String.self, forKey: .strategy), index: try c.decodeCount(forKey: .index),
+            created: try required(.created), finished: try required(.finished), detected: try time(.detected),
+            polls: try c.decodeCount(forKey: .polls), responses429: try c.decodeCount(forKey: .responses429),
+            outcome: try c.decode(Outcome.self, forKey: .outcome), end: try c.decode(ClientEnd.self, forKey: .end)
+        )
+    }
+}

@@ -28,6 +28,7 @@ public struct FailureCounts: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         counts = try decoder.singleValueContainer().decode([FailureKind: Int].self).filter { $0.value != 0 }
+        for count in counts.values { _ = try DecodedCount.checked(count, codingPath: decoder.codingPath) }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -74,10 +74,20 @@ public struct MetricHistogram: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         self.init()
         var container = try decoder.unkeyedContainer()
+        var total = 0
         while !container.isAtEnd {
             var pair = try container.nestedUnkeyedContainer()
             let value = try pair.decode(UInt64.self)
             let count = try pair.decode(UInt64.self)
+            // Values past Int64.max / 2 (microseconds: 146,000 years) and totals past the
+            // count limit are damage, and would trap when recorded, summed or converted.
+            guard value <= UInt64(Int64.max) / 2, count <= UInt64(DecodedCount.limit),
+                total + Int(count) <= DecodedCount.limit
+            else {
+                throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath,
+                    debugDescription: "bucket [\(value), \(count)] is out of range: values up to \(UInt64(Int64.max) / 2), counts in all up to \(DecodedCount.limit)"))
+            }
+            total += Int(count)
             record(value, count: count)
         }
     }

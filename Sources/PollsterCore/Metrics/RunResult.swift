@@ -65,3 +65,23 @@ public struct StrategyResult: Sendable, Codable, Equatable {
         self.metrics = metrics
     }
 }
+
+extension RunResult {
+    /// Decodes results.json, rejecting a scenario bucket width that is not positive or
+    /// whose span over a strategy's series would overflow when reports multiply it out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        self.init(
+            scenario: try c.decode(ScenarioInfo.self, forKey: .scenario), partial: try c.decode(Bool.self, forKey: .partial),
+            replications: try c.decodeCount(forKey: .replications), strategies: try c.decode([StrategyResult].self, forKey: .strategies),
+            executions: try c.decodeIfPresent([ExecutionRecord].self, forKey: .executions)
+        )
+        self.formatVersion = formatVersion
+        let longest = strategies.map(\.metrics.timeSeries.count).max() ?? 0
+        guard scenario.bucket > 0, TimeSeries.spanFits(bucket: scenario.bucket, buckets: longest) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.scenario],
+                debugDescription: "bucket \(scenario.bucket) ns is not positive or spans more than \(TimeSeries.longestSpan) ns over \(longest) buckets"))
+        }
+    }
+}

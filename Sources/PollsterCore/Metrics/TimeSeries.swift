@@ -87,6 +87,15 @@ public struct TimeSeries: Sendable, Codable, Equatable {
         for (kind, counts) in other.failures { sum(&failures[kind, default: []], counts) }
     }
 
+    /// The longest span of time a decoded series may cover, in nanoseconds (73 years).
+    static let longestSpan: Nanoseconds = 1 << 61
+
+    /// Whether `buckets` buckets of width `bucket` (positive) span at most ``longestSpan``.
+    static func spanFits(bucket: Nanoseconds, buckets: Int) -> Bool {
+        let (span, overflow) = bucket.multipliedReportingOverflow(by: Nanoseconds(Swift.max(buckets, 1)))
+        return !overflow && span <= longestSpan
+    }
+
     private enum CodingKeys: String, CodingKey {
         case bucket, requests, rateLimited, detections, active, failures
     }
@@ -95,10 +104,22 @@ public struct TimeSeries: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         bucket = try c.decode(Nanoseconds.self, forKey: .bucket)
-        requests = try c.decode([Int].self, forKey: .requests)
-        rateLimited = try c.decode([Int].self, forKey: .rateLimited)
-        detections = try c.decode([Int].self, forKey: .detections)
-        active = try c.decode([Int].self, forKey: .active)
+        guard bucket > 0 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.bucket],
+                debugDescription: "the bucket width must be positive, got \(bucket)"))
+        }
+        requests = try c.decodeCounts(forKey: .requests)
+        rateLimited = try c.decodeCounts(forKey: .rateLimited)
+        detections = try c.decodeCounts(forKey: .detections)
+        active = try c.decodeCounts(forKey: .active)
         failures = try c.decodeIfPresent([FailureKind: [Int]].self, forKey: .failures) ?? [:]
+        for counts in failures.values {
+            for count in counts { _ = try DecodedCount.checked(count, codingPath: c.codingPath + [CodingKeys.failures]) }
+        }
+        // Reports multiply the bucket width by bucket numbers: the series' whole span must fit.
+        guard TimeSeries.spanFits(bucket: bucket, buckets: count) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.bucket],
+                debugDescription: "\(count) buckets of \(bucket) ns span more than \(TimeSeries.longestSpan) ns"))
+        }
     }
 }

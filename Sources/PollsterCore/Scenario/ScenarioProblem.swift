@@ -12,11 +12,24 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     /// A problem at `path` in `file`.
+    /// Line breaks in `path` or `message` (from keys and values quoted in the file) are
+    /// written as `\n`, so that a problem stays one line.
     public init(file: String, line: Int?, path: String, message: String) {
         self.file = file
         self.line = line
-        self.path = path
-        self.message = message
+        self.path = Self.oneLine(path)
+        self.message = Self.oneLine(message)
+    }
+
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            default: return Character(scalar).isNewline ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            }
+        }.joined()
     }
 
     /// The problem as one line: `FILE:LINE: KEY.PATH: message`.
