@@ -28,9 +28,9 @@ stop() {
 }
 trap stop EXIT
 
-# The banner (with the demo key) goes to a private file, never to the log. --bench-routes
-# serves every operation the document lists (GET /bench/constant is a 404 without it).
-"$pollster" serve --port 0 --bench-routes >"$work/banner" 2>"$work/server.log" &
+# The banner (with the demo key) goes to a private file, never to the log. The server is
+# the one users get: its document lists exactly the routes it serves.
+"$pollster" serve --port 0 >"$work/banner" 2>"$work/server.log" &
 server=$!
 for _ in $(seq 200); do
     grep -q "OpenAPI document" "$work/banner" 2>/dev/null && break

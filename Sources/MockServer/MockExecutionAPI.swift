@@ -38,7 +38,7 @@ package enum MockExecutionAPI {
         router.get(RouterPath(APIRoute.health.routerPath)) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: health))
         }
-        let document = ByteBuffer(string: OpenAPIDocument.json)
+        let document = ByteBuffer(string: OpenAPIDocument.json(benchRoutes: configuration.benchRoutes))
         router.get(RouterPath(APIRoute.openAPI.routerPath)) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))
         }

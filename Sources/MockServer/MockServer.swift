@@ -46,6 +46,15 @@ public final class MockServer: Sendable {
         api.store.register(plan, flowId: flowId)
     }
 
+    /// Forgets execution `id` once its client is done with it (see ``ExecutionStore/retire(_:)``).
+    @discardableResult
+    public func retire(_ id: String) -> Bool {
+        api.store.retire(id)
+    }
+
+    /// The executions the server holds now (made and not retired).
+    public var heldExecutions: Int { api.store.held }
+
     /// Accepts `key` with `scopes`, rate-limited as API-key `index` of the rate limits.
     public func registerKey(_ key: String, scopes: Set<APIScope>, index: Int) {
         api.keys.register(key, scopes: scopes, index: index)

@@ -1,10 +1,28 @@
+import Foundation
+
 /// The OpenAPI 3.1 description of the mock, served at `/openapi.json`.
 ///
 /// Kept by hand next to the routes; `OpenAPIDocumentTests` checks that every documented
 /// path, method and status is served and answers with that status, and that every route
 /// is documented.
 enum OpenAPIDocument {
-    static let json = #"""
+    /// The document a server serves: `GET /bench/constant` is listed only where it is
+    /// served (with `benchRoutes`), so a client driven by the document never meets a 404.
+    static func json(benchRoutes: Bool) -> String {
+        if benchRoutes { return full }
+        guard let data = full.data(using: .utf8),
+              var document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              var paths = document["paths"] as? [String: Any] else { return full }
+        paths[APIRoute.benchConstant.openAPIPath] = nil
+        document["paths"] = paths
+        guard let trimmed = try? JSONSerialization.data(withJSONObject: document,
+                                                        options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return full }
+        return String(decoding: trimmed, as: UTF8.self)
+    }
+
+    /// Every operation, the bench route included.
+    static let full = #"""
     {
       "openapi": "3.1.0",
       "info": {

@@ -34,6 +34,20 @@ struct ExecutionAPITests {
         #expect(done.flowId == "flow_a" && done.version == "1" && done.id == id)
     }
 
+    @Test func aRetiredExecutionIsForgotten() throws {
+        let first = api.store.register(ExecutionPlan(index: 0, createdAt: 0, runTime: Time.seconds(1)), flowId: "f")
+        let second = api.store.register(ExecutionPlan(index: 1, createdAt: 0, runTime: Time.seconds(1)), flowId: "f")
+        #expect(get(first, at: Time.seconds(2)).status == .ok)
+        #expect(api.store.retire(first))
+        #expect(!api.store.retire(first), "retiring twice finds nothing the second time")
+        #expect(get(first, at: Time.seconds(2)).status == .notFound)
+        #expect(get(second, at: Time.seconds(2)).status == .ok, "the others are untouched")
+        #expect(api.store.held == 1 && api.store.count == 2)
+        // A new execution never reuses a retired one's id.
+        let third = api.store.register(ExecutionPlan(index: 2, createdAt: 0, runTime: Time.seconds(1)), flowId: "f")
+        #expect(third != first && third != second && api.store.count == 3)
+    }
+
     @Test func failedExecutionsCarryTheError() throws {
         let id = api.store.register(ExecutionPlan(index: 0, createdAt: 0, runTime: Time.seconds(1), outcome: .failed), flowId: "f")
         let failed = try resource(get(id, at: Time.seconds(1)))

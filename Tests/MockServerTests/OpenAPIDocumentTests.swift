@@ -17,7 +17,7 @@ struct OpenAPIDocumentTests {
     }
 
     static func document() throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8))
+        let object = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.full.utf8))
         return try #require(object as? [String: Any])
     }
 
@@ -42,7 +42,14 @@ struct OpenAPIDocumentTests {
             let response = try await client.get("/openapi.json")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json")
-            #expect(String(buffer: response.body ?? ByteBuffer()) == OpenAPIDocument.json)
+            let served = String(buffer: response.body ?? ByteBuffer())
+            #expect(served == OpenAPIDocument.json(benchRoutes: false))
+            #expect(served.contains("/v1/executions/{executionId}"))
+            #expect(!served.contains("/bench/constant"), "a route that is not served is not documented")
+        }
+        try await MockFixtures.withLiveServer(MockFixtures.configuration(benchRoutes: true)) { _, client in
+            let response = try await client.get("/openapi.json")
+            #expect(String(buffer: response.body ?? ByteBuffer()) == OpenAPIDocument.full)
         }
     }
 

@@ -66,9 +66,26 @@ import Testing
         #expect(honored.detected == 20 && ignored.detected == 20)
     }
 
-    /// Runs one strategy against a server where `prepare` sets up keys and ids.
+    @Test func theServerForgetsEachExecutionItsClientIsDoneWith() async throws {
+        // The soak's memory: an embedded server holds only the executions still polled.
+        var held: [Int] = []
+        let metrics = try await runAgainstServer(keys: [("pk", [.executionsRead])], clientKey: "pk", retire: true) { server in
+            held.append(server.heldExecutions)
+        }
+        #expect(metrics.detected == 5)
+        #expect(held == [0], "every execution was retired once detected")
+        var kept: [Int] = []
+        _ = try await runAgainstServer(keys: [("pk", [.executionsRead])], clientKey: "pk", retire: false) { server in
+            kept.append(server.heldExecutions)
+        }
+        #expect(kept == [5], "without retire the five executions stay")
+    }
+
+    /// Runs one strategy against a server where `prepare` sets up keys and ids; `after`
+    /// sees the server once the run is over.
     func runAgainstServer(
-        keys: [(String, Set<APIScope>)], clientKey: String, unknownExecution: Bool = false
+        keys: [(String, Set<APIScope>)], clientKey: String, unknownExecution: Bool = false,
+        retire: Bool = false, after: (MockServer) -> Void = { _ in }
     ) async throws -> StrategyMetrics {
         let sc = scenario(executions: 5, duration: .fixed(s(4)), strategies: [StrategySpec(name: "f", kind: .fixed(interval: s(1)))])
         let clock = ScenarioClock(origin: .now + .milliseconds(100), timeScale: sc.timeScale)
@@ -76,13 +93,15 @@ import Testing
         for (index, key) in keys.enumerated() { server.registerKey(key.0, scopes: key.1, index: index) }
         return try await withCurlTransport { transport in
             try await server.withRunning { baseURL in
-                let target = LiveTarget(baseURL: baseURL, apiKeys: [clientKey]) { plan in
+                let target = LiveTarget(baseURL: baseURL, apiKeys: [clientKey], submit: { plan in
                     let id = server.register(plan, flowId: "flow_test")
                     return unknownExecution ? "exec_doesnotexist" : id
-                }
+                }, retire: { id in if retire { server.retire(id) } })
                 let run = LiveStrategyRun(scenario: sc, strategy: sc.strategies[0], target: target, clock: clock,
                                           transport: transport, limits: LiveLimits(), budget: RequestBudget(limit: nil), progress: nil)
-                return await run.run().metrics
+                let metrics = await run.run().metrics
+                after(server)
+                return metrics
             }
         }
     }

@@ -131,6 +131,7 @@ struct LiveStrategyRun: Sendable {
                 // would be a thread hop (several per request, the bulk of a live run's CPU).
                 group.addTask(executorPreference: executors[plan.index % executors.count]) {
                     let trace = await poller.run()
+                    target.retire(id)
                     accumulator.add(trace)
                     progress?.executionFinished()
                 }

@@ -13,17 +13,22 @@ public struct LiveTarget: Sendable {
     /// The instant the target considers an execution finished; nil when the client cannot
     /// know (a real API: the engine then uses `completedAt` if the body has it).
     public var finishedAt: @Sendable (ExecutionPlan) -> Nanoseconds?
+    /// Called with an execution's id once its client is done with it (detected, abandoned,
+    /// errored or stopped), so an embedded server can forget it; nothing for a real API.
+    public var retire: @Sendable (String) -> Void
 
     public init(
         baseURL: String,
         apiKeys: [String],
         submit: @escaping @Sendable (ExecutionPlan) async -> String?,
-        finishedAt: @escaping @Sendable (ExecutionPlan) -> Nanoseconds? = { $0.finishedAt }
+        finishedAt: @escaping @Sendable (ExecutionPlan) -> Nanoseconds? = { $0.finishedAt },
+        retire: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.apiKeys = apiKeys
         self.submit = submit
         self.finishedAt = finishedAt
+        self.retire = retire
     }
 
     /// The status URL of execution `id`.

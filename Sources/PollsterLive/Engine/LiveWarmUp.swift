@@ -30,7 +30,8 @@ enum LiveWarmUp {
         let keys = ["pk_warm_0", "pk_warm_1"]
         for (index, key) in keys.enumerated() { server.registerKey(key, scopes: [.executionsRead], index: index) }
         _ = try await server.withRunning { baseURL in
-            let target = LiveTarget(baseURL: baseURL, apiKeys: keys, submit: { server.register($0, flowId: "flow_warm_up") })
+            let target = LiveTarget(baseURL: baseURL, apiKeys: keys, submit: { server.register($0, flowId: "flow_warm_up") },
+                                    retire: { server.retire($0) })
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: scenario.strategies[0], target: target, clock: clock, transport: transport,
                 limits: LiveLimits(), budget: RequestBudget(limit: nil), progress: nil)
