@@ -42,13 +42,33 @@ enum InterruptSignal {
     }
 
     /// Runs `body`; the first signal calls `onInterrupt` (which asks the work to stop in
-    /// its own way), the second exits with status 130.
-    static func notifyingOnInterrupt<T: Sendable>(_ onInterrupt: @escaping @Sendable () -> Void, _ body: () async throws -> T) async throws -> T {
-        try await watching(onFirst: onInterrupt, body)
+    /// its own way), the second calls `onQuit` (which may write what it has, quickly) and
+    /// exits with status 130, unless `onQuit` returns false (the work is writing its own
+    /// report and ends by itself); a third exits at once.
+    static func notifyingOnInterrupt<T: Sendable>(
+        _ onInterrupt: @escaping @Sendable () -> Void, onQuit: @escaping @Sendable () -> Bool = { true },
+        _ body: () async throws -> T
+    ) async throws -> T {
+        try await watching(onFirst: onInterrupt, onSecond: onQuit, body)
+    }
+
+    /// Holds Ctrl-C off while `body` runs: for writing a report's files, a few milliseconds
+    /// that an interruption would leave half done.
+    static func deferring<T>(_ body: () throws -> T) rethrows -> T {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        defer {
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
+        return try body()
     }
 
     /// Installs the handlers for the duration of `body`.
-    private static func watching<T>(onFirst: @escaping @Sendable () -> Void, _ body: () async throws -> T) async throws -> T {
+    private static func watching<T>(
+        onFirst: @escaping @Sendable () -> Void, onSecond: @escaping @Sendable () -> Bool = { true },
+        _ body: () async throws -> T
+    ) async throws -> T {
         let received = Atomic<Int>(0)
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -59,10 +79,13 @@ enum InterruptSignal {
         let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                if received.add(1, ordering: .relaxed).newValue == 1 {
+                switch received.add(1, ordering: .relaxed).newValue {
+                case 1:
                     Terminal.error("\ninterrupted: stopping and writing a partial report (press Ctrl-C again to quit at once)")
                     onFirst()
-                } else {
+                case 2:
+                    if onSecond() { exit(130) }
+                default:
                     exit(130)
                 }
             }

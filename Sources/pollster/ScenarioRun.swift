@@ -75,9 +75,13 @@ struct ScenarioRun {
         var limits = try live?.limits(loopback: scenario.target.isLoopback) ?? LiveLimits()
         if live?.maxRequestRate == nil, let rate = scenario.live.maxRequestRate { limits.maxRequestRate = rate.perSecond }
         let stop = StopSignal()
+        let tally = LiveRunTally()
+        let claim = ReportClaim()
         do {
-            // One Ctrl-C scope for the whole run, calibration included.
-            return try await InterruptSignal.notifyingOnInterrupt({ stop.request() }) {
+            // One Ctrl-C scope for the whole run, calibration included. A second Ctrl-C
+            // writes what has been measured so far and quits, unless the run is already
+            // writing its own report.
+            return try await InterruptSignal.notifyingOnInterrupt({ stop.request() }, onQuit: { quit(tally, claim) }) {
                 var advice: TimeScaleAdvisor.Advice?
                 if scenario.timeScaleIsAuto {
                     if !options.quiet { Terminal.error("timeScale auto: measuring this machine and simulating the run's demand...") }
@@ -91,7 +95,7 @@ struct ScenarioRun {
                     if !options.quiet { Terminal.error(chosen.reason) }
                 }
                 let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections)
-                var result = try await run(runner, stop: stop)
+                var result = try await run(runner, stop: stop, tally: tally)
                 if case .embedded = scenario.target, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
                     // The remedy: the scale auto picks, when one keeps clear of saturation and
                     // it is lower than this run's (herds of simultaneous requests stay herds at
@@ -106,6 +110,11 @@ struct ScenarioRun {
                         }
                     }
                 }
+                guard claim.claim(.run) else {
+                    // A second Ctrl-C is writing the report from what it saw, then exits.
+                    try await Task.sleep(for: .seconds(60))
+                    throw ExitCode(130)
+                }
                 return result
             }
         } catch let error as LiveRunError {
@@ -114,14 +123,37 @@ struct ScenarioRun {
         }
     }
 
+    /// The second Ctrl-C: writes the figures so far (executions being polled end as stopped)
+    /// and returns true to quit; false when the run is writing its own report already.
+    private func quit(_ tally: LiveRunTally, _ claim: ReportClaim) -> Bool {
+        guard claim.claim(.quit) else {
+            Terminal.error("\nthe report is being written; it will be done in a moment (Ctrl-C again quits without it)")
+            return false
+        }
+        guard let snapshot = tally.snapshot() else {
+            Terminal.error("\nquit before the live run started: nothing was measured, no report written")
+            return true
+        }
+        let writer = ReportWriter(directory: scenario.report.out, formats: scenario.report.formats)
+        do {
+            let written = try writer.write(snapshot.result)
+            Terminal.wrote(written)
+            Terminal.error("quit: the report holds what had ended; \(snapshot.cutOff) executions being polled were cut off "
+                + "(counted as stopped; the requests they had sent are not in it)")
+        } catch {
+            Terminal.error("error: quit, and the partial report could not be written: \(error)")
+        }
+        return true
+    }
+
     /// The live run itself, with its progress line.
-    private func run(_ runner: LiveRunner, stop: StopSignal) async throws -> RunResult {
+    private func run(_ runner: LiveRunner, stop: StopSignal, tally: LiveRunTally) async throws -> RunResult {
         let progress = LiveProgress()
         let line = ProgressLine(enabled: !options.quiet)
         let label = "\(runner.scenario.strategies.count) strategies"
         let total = runner.scenario.workload.executions * runner.scenario.strategies.count
         return try await withThrowingTaskGroup(of: RunResult?.self) { group in
-            group.addTask { try await runner.run(progress: progress, stop: stop) }
+            group.addTask { try await runner.run(progress: progress, stop: stop, tally: tally) }
             group.addTask {
                 await line.follow(progress, strategy: { label }, totalExecutions: total)
                 return nil
@@ -174,7 +206,7 @@ struct ScenarioRun {
         let writer = ReportWriter(directory: scenario.report.out, formats: scenario.report.formats)
         let written: [String]
         do {
-            written = try writer.write(result)
+            written = try InterruptSignal.deferring { try writer.write(result) }
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)

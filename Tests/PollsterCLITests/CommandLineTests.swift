@@ -20,9 +20,12 @@ import Testing
         var stderr: String
     }
 
-    /// Runs pollster with `arguments` from the package root; `interruptAfter` sends SIGINT;
-    /// `environment` adds variables to the inherited ones.
-    static func pollster(_ arguments: [String], interruptAfter: Duration? = nil, environment: [String: String] = [:]) async throws -> Outcome {
+    /// Runs pollster with `arguments` from the package root; `interruptAfter` sends SIGINT,
+    /// and `againAfter` a second one that much later; `environment` adds variables to the
+    /// inherited ones.
+    static func pollster(
+        _ arguments: [String], interruptAfter: Duration? = nil, againAfter: Duration? = nil, environment: [String: String] = [:]
+    ) async throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -37,6 +40,10 @@ import Testing
         if let interruptAfter {
             try await Task.sleep(for: interruptAfter)
             process.interrupt()
+            if let againAfter {
+                try await Task.sleep(for: againAfter)
+                process.interrupt()
+            }
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -99,6 +106,30 @@ import Testing
             #expect(column(row, "executions") == column(row, "detected") + column(row, "abandoned") + column(row, "errors") + column(row, "stopped"), "\(row)")
         }
         #expect(rows.dropFirst().contains { column($0, "stopped") > 0 }, "a run stopped after 3 s cuts executions off")
+    }
+
+    @Test func aSecondCtrlCQuitsAtOnceAndStillLeavesAValidPartialReport() async throws {
+        let dir = Self.temporaryDirectory()
+        // The second Ctrl-C comes 50 ms after the first, inside the second the first gives
+        // requests in flight to finish: the run is quit and the report holds what had ended.
+        let run = try await Self.pollster(["run", "scenarios/quickstart.yaml", "--out", dir, "--time-scale", "6"],
+                                          interruptAfter: .seconds(3), againAfter: .milliseconds(50))
+        #expect(run.status == 130, "\(run.stderr)")
+        #expect(run.stderr.contains("quit: the report holds what had ended;"), "\(run.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/results.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["partial"] as? Bool == true)
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/report.html"))
+        let summary = try String(contentsOfFile: "\(dir)/summary.csv", encoding: .utf8)
+        let rows = summary.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == 6)
+        let column = { (row: [String], name: String) in Int(row[rows[0].firstIndex(of: name)!]) ?? -1 }
+        for row in rows.dropFirst() {
+            #expect(column(row, "executions") == column(row, "detected") + column(row, "abandoned") + column(row, "errors") + column(row, "stopped"), "\(row)")
+            #expect(column(row, "requests") == column(row, "requests_200") + column(row, "requests_429")
+                    + column(row, "requests_other_4xx") + column(row, "requests_5xx") + column(row, "transport_errors"), "\(row)")
+        }
+        #expect(rows.dropFirst().contains { column($0, "stopped") > 0 })
     }
 
     @Test(arguments: ["run", "simulate", "validate", "serve"])

@@ -159,4 +159,21 @@ import Testing
         ])
         #expect(headers.remaining == 5 && headers.reset == 1 && headers.retryAfter == nil)
     }
+
+    @Test func aRetryAfterOfAnySizeIsAWaitThatDoesNotOverflow() {
+        // Int.max seconds would overflow nanoseconds (it trapped before); negative waits nothing.
+        #expect(ExecutionPoller.retryAfter(seconds: 2) == Time.seconds(2))
+        #expect(ExecutionPoller.retryAfter(seconds: -5) == 0)
+        #expect(ExecutionPoller.retryAfter(seconds: Int.max) == Nanoseconds(ExecutionPoller.maxRetryAfterSeconds) * Time.nanosecondsPerSecond)
+        #expect(ExecutionPoller.retryAfter(seconds: 9_223_372_037) > Time.seconds(86_400 * 365 * 30))
+    }
+
+    @Test func aCompletedAtFarInThePastOrFutureIsNoTime() {
+        // The year 9999 is about 2.5e20 ns since 1970: more than Int64 holds (it trapped before).
+        let far = Array(#"{"status":"completed","completedAt":"9999-12-31T23:59:59Z"}"#.utf8)
+        #expect(CompletedAtReader.completedAt(far) == nil)
+        let near = Array(#"{"status":"completed","completedAt":"2026-09-21T14:13:27Z"}"#.utf8)
+        #expect(CompletedAtReader.completedAt(near) == 1_790_000_007_000_000_000)
+        #expect(CompletedAtReader.nanoseconds(-1e12) == nil && CompletedAtReader.nanoseconds(.nan) == nil)
+    }
 }

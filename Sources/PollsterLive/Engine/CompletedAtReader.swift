@@ -12,7 +12,15 @@ enum CompletedAtReader {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let date = formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text)
-        return date.map { Int64(($0.timeIntervalSince1970 * 1e9).rounded()) }
+        return date.flatMap { nanoseconds($0.timeIntervalSince1970) }
+    }
+
+    /// `seconds` since 1970 in nanoseconds; nil for a time no Int64 holds (a server may
+    /// send the year 9999, which is about 2.5e20 ns).
+    static func nanoseconds(_ seconds: Double) -> Int64? {
+        let value = (seconds * 1e9).rounded()
+        guard value.isFinite, abs(value) < 9.2e18 else { return nil }
+        return Int64(value)
     }
 
     /// The current Unix time in nanoseconds.

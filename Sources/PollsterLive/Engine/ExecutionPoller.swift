@@ -109,7 +109,7 @@ struct ExecutionPoller: Sendable {
                     trace.responses429 += 1
                     limited = true
                     if let seconds = response.header("retry-after").flatMap({ Int($0.trimmingSpaces) }) {
-                        retryAfter = Nanoseconds(seconds) * Time.nanosecondsPerSecond
+                        retryAfter = Self.retryAfter(seconds: seconds)
                     }
                 case 401, 403, 404:
                     trace.responsesOther4xx += 1
@@ -140,6 +140,16 @@ struct ExecutionPoller: Sendable {
             intended = receivedAt - Swift.max(0, sentAt - dueAt) + delay
         }
     }
+
+    /// A Retry-After of `seconds` as a wait: a negative one waits nothing, and a huge one
+    /// (a server may send anything) is held to ``maxRetryAfterSeconds`` instead of
+    /// overflowing; a wait that long outlasts every client timeout anyway.
+    static func retryAfter(seconds: Int) -> Nanoseconds {
+        Nanoseconds(Swift.min(Swift.max(0, seconds), maxRetryAfterSeconds)) * Time.nanosecondsPerSecond
+    }
+
+    /// About 31 years: far beyond any timeout, far from overflowing scenario times.
+    static let maxRetryAfterSeconds = 1_000_000_000
 
     @inline(__always) static func micros(_ value: Nanoseconds) -> UInt64 {
         UInt64(Swift.max(0, value) / 1000)

@@ -63,6 +63,7 @@ final class LiveMetricsAccumulator: Sendable {
 
     private let shards: [LockedShard]
     private let bucket: Nanoseconds
+    private let startedExecutions = Atomic<Int>(0)
 
     private let timeScale: Double
 
@@ -75,6 +76,15 @@ final class LiveMetricsAccumulator: Sendable {
             LockedShard(Shard(metrics: .presized(bucket: bucket), live: .presized(timeScale: timeScale)))
         }
     }
+
+    /// Counts an execution that arrived (once per execution, before it is polled), so that a
+    /// snapshot knows which executions are still in play (``LiveRunTally``).
+    func executionStarted() {
+        startedExecutions.add(1, ordering: .relaxed)
+    }
+
+    /// Executions that arrived so far.
+    var started: Int { startedExecutions.load(ordering: .relaxed) }
 
     func add(_ trace: ExecutionTrace) {
         let bucket = self.bucket

@@ -5,7 +5,7 @@ import PollsterCore
 extension LiveRunner {
     /// Against a real API: strategies one after another (they share the one API key, so
     /// running them side by side would make them share its rate limits), real time.
-    func runRemote(progress: LiveProgress?, stop: StopSignal) async throws -> RunResult {
+    func runRemote(progress: LiveProgress?, stop: StopSignal, tally: LiveRunTally?) async throws -> RunResult {
         guard case .url(let baseURL) = scenario.target else { throw LiveRunError.unsupportedTarget(scenario.target.description) }
         guard let source = scenario.live.executions else { throw LiveRunError.noExecutionSource(baseURL) }
         let variable = scenario.apiKeyEnv ?? "POLLSTER_API_KEY"
@@ -25,13 +25,14 @@ extension LiveRunner {
             try await LiveWarmUp.run(transport)
             return try await withDeadline(limits.maxDuration, stop: stop) {
                 var outcomes: [(StrategyMetrics, Bool)] = []
-                for strategy in runner.scenario.strategies {
+                for (index, strategy) in runner.scenario.strategies.enumerated() {
                     if stop.isRequested || budget.exhausted { break }
                     let clock = ScenarioClock(origin: .now, timeScale: 1)
                     let target = RemoteTarget.make(baseURL: baseURL, apiKey: key, source: source, transport: transport, timeout: .seconds(30))
                     let run = LiveStrategyRun(
                         scenario: runner.scenario, strategy: strategy, target: target, clock: clock,
-                        transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop
+                        transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop,
+                        tally: tally.map { ($0, index) }
                     )
                     var outcome = await run.run()
                     if var live = outcome.metrics.live {

@@ -38,10 +38,11 @@ public struct LiveRunner: Sendable {
     }
 
     /// Runs every strategy; cancelling the calling task stops the run and returns what was
-    /// measured until then (marked partial).
-    public func run(progress: LiveProgress? = nil, stop: StopSignal = StopSignal()) async throws -> RunResult {
+    /// measured until then (marked partial). `tally` can be read during the run.
+    public func run(progress: LiveProgress? = nil, stop: StopSignal = StopSignal(), tally: LiveRunTally? = nil) async throws -> RunResult {
+        tally?.begin(scenario)
         guard case .embedded = scenario.target else {
-            return try await runRemote(progress: progress, stop: stop)
+            return try await runRemote(progress: progress, stop: stop, tally: tally)
         }
         let budget = RequestBudget(limit: limits.maxRequests)
         let runner = self
@@ -58,7 +59,7 @@ public struct LiveRunner: Sendable {
                 try await withThrowingTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in
                     for (index, strategy) in strategies.enumerated() {
                         group.addTask {
-                            let outcome = try await runner.runEmbedded(strategy, index: index, transport: transport, budget: budget, progress: progress, stop: stop)
+                            let outcome = try await runner.runEmbedded(strategy, index: index, transport: transport, budget: budget, progress: progress, stop: stop, tally: tally)
                             return (index, outcome.metrics, outcome.partial)
                         }
                     }
@@ -91,7 +92,10 @@ public struct LiveRunner: Sendable {
     }
 
     /// One strategy against its own embedded server.
-    func runEmbedded(_ strategy: StrategySpec, index: Int, transport: CurlTransport, budget: RequestBudget, progress: LiveProgress?, stop: StopSignal) async throws -> (metrics: StrategyMetrics, partial: Bool) {
+    func runEmbedded(
+        _ strategy: StrategySpec, index: Int, transport: CurlTransport, budget: RequestBudget, progress: LiveProgress?, stop: StopSignal,
+        tally: LiveRunTally?
+    ) async throws -> (metrics: StrategyMetrics, partial: Bool) {
         let clock = ScenarioClock(origin: .now + Self.startLead, timeScale: scenario.timeScale)
         var logger = Logger(label: "pollster.mock", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .error
@@ -106,7 +110,8 @@ public struct LiveRunner: Sendable {
                                     retire: { server.retire($0) })
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
-                transport: transport, limits: limits, budget: budget, progress: progress, stop: stop
+                transport: transport, limits: limits, budget: budget, progress: progress, stop: stop,
+                tally: tally.map { ($0, index) }
             )
             return await run.run()
         }

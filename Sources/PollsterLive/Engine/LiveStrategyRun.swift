@@ -14,11 +14,14 @@ struct LiveStrategyRun: Sendable {
     let progress: LiveProgress?
     /// Ends the run early: the polling tasks are cancelled (in-flight requests with them).
     var stop = StopSignal()
+    /// Where the figures so far can be read during the run, as strategy `index`.
+    var tally: (LiveRunTally, index: Int)? = nil
 
     /// Runs to the end, or until cancelled or a cap is reached; `partial` says which.
     func run() async -> (metrics: StrategyMetrics, partial: Bool) {
         let polling = PollingStrategy(strategy)
         let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket, timeScale: clock.timeScale, shards: transport.taskExecutors.count)
+        tally.map { $0.0.register($0.index, strategy: strategy, accumulator: accumulator) }
         let pacer = limits.maxRequestRate.map(RequestPacer.init(rate:))
         let requestTimeout = Swift.min(Duration.seconds(30), clock.wallDuration(of: scenario.client.timeout) + .seconds(1))
         let stoppedEarly = await stoppable {
@@ -109,6 +112,7 @@ struct LiveStrategyRun: Sendable {
                     break
                 }
                 progress?.executionStarted()
+                accumulator.executionStarted()
                 if !polling.sendsPolls {
                     group.addTask { await notifyByWebhook(plan, polling: polling, accumulator: accumulator) }
                     continue
