@@ -35,7 +35,9 @@ peak=$(sort -k2 -n "$SAMPLES" | tail -n 1)
 mb() { awk -v kb="$2" -v t="$1" 'BEGIN { printf "t=%ss %.1f MB", t, kb / 1024 }'; }
 echo "samples: $n over $(( $(date +%s) - start )) s"
 echo "rss first:  $(mb $first)"
+echo "rss 25%:    $(mb $(sed -n "$(( (n + 3) / 4 ))p" "$SAMPLES"))"
 echo "rss middle: $(mb $middle)"
+echo "rss 75%:    $(mb $(sed -n "$(( (3 * n + 3) / 4 ))p" "$SAMPLES"))"
 echo "rss last:   $(mb $last)"
 echo "rss peak:   $(mb $peak)"
 echo "pollster exit status: $status (70 would mean its figures do not add up)"

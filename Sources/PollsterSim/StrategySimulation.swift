@@ -51,11 +51,10 @@ public struct StrategySimulation: Sendable {
 /// The mutable state of a run; kept apart so that `run()` can stay a value-type method.
 private struct Engine {
     let strategy: PollingStrategy
-    let client: ClientPolicy
-    let timeout: Nanoseconds
+    /// The client's rules, shared with the live poller.
+    let clientLoop: ClientLoop
     let latency: Distribution
     let seed: UInt64
-    let honorRetryAfter: Bool
     let progress: SimulationProgress?
 
     var schedule: ExecutionSchedule
@@ -76,11 +75,9 @@ private struct Engine {
 
     init(scenario: Scenario, strategy: PollingStrategy, seed: UInt64, progress: SimulationProgress?) {
         self.strategy = strategy
-        self.client = scenario.client
-        self.timeout = strategy.timeout(client: scenario.client)
+        self.clientLoop = ClientLoop(strategy: strategy, client: scenario.client)
         self.latency = scenario.server.latency
         self.seed = seed
-        self.honorRetryAfter = scenario.client.retryAfter == .honor
         self.progress = progress
         self.schedule = ExecutionSchedule(workload: scenario.workload, seed: seed)
         self.limits = RateLimitSet(rules: scenario.server.rateLimits, apiKeys: scenario.workload.apiKeys)
@@ -124,23 +121,22 @@ private struct Engine {
         metrics.executions += 1
         metrics.timeSeries.noteActive(active, until: plan.createdAt)
         now = plan.createdAt
-        var strategyRNG = RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index))
+        let strategyRNG = RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index))
         if !strategy.sendsPolls {
-            notifyByWebhook(plan, rng: &strategyRNG)
+            var rng = strategyRNG
+            notifyByWebhook(plan, rng: &rng)
             return
         }
-        let state = strategy.initialState()
-        let firstSend = plan.createdAt + strategy.initialDelay(state: state, rng: &strategyRNG)
         active += 1
-        if firstSend - plan.createdAt > timeout {
+        let (loop, first) = clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG)
+        guard case .send(let firstSend) = first else {
             leave(plan: plan, polls: 0, at: plan.createdAt)
             metrics.abandoned += 1
             return
         }
         let execution = ActiveExecution(
-            plan: plan, state: state, strategyRNG: strategyRNG,
-            latencyRNG: RandomStream.latency.generator(seed: seed, index: UInt64(plan.index)),
-            nextPoll: 0, requestInFlight: false, finished: false
+            plan: plan, loop: loop, latencyRNG: RandomStream.latency.generator(seed: seed, index: UInt64(plan.index)),
+            requestInFlight: false, finished: false
         )
         let slot: Int32
         if let free = freeSlots.popLast() {
@@ -171,8 +167,6 @@ private struct Engine {
         var execution = slots[index]
         let plan = execution.plan
         let sentAt = now
-        let n = execution.nextPoll
-        execution.nextPoll = n + 1
 
         let decision = hasLimits ? limits.admit(apiKey: plan.apiKey, at: sentAt) : RateLimitAdmission(allowed: true, retryAfter: 0)
         let wait = latency.isZero ? 0 : Swift.max(0, latency.sample(&execution.latencyRNG))
@@ -187,36 +181,34 @@ private struct Engine {
             queue.push(SimEvent(time: receivedAt, kind: .release, execution: plan.index, slot: slot))
         }
 
-        var observation = PollObservation(poll: n, sentAt: sentAt, receivedAt: receivedAt, createdAt: plan.createdAt)
+        let reply: PollReply
         if decision.allowed {
             metrics.responses200 += 1
             let snapshot = plan.snapshot(at: sentAt)
-            if snapshot.status.isTerminal {
-                metrics.detected += 1
-                metrics.detectionLag.record(Self.micros(receivedAt - plan.finishedAt))
-                metrics.timeToOutcome.record(Self.micros(receivedAt - plan.createdAt))
-                metrics.timeSeries.addDetection(at: receivedAt)
-                slots[index] = execution
-                release(slot: slot, plan: plan, polls: n + 1, at: receivedAt)
-                return
-            }
-            observation.progress = snapshot.progress
+            reply = .execution(terminal: snapshot.status.isTerminal, progress: snapshot.progress)
         } else {
             metrics.responses429 += 1
+            reply = .rejected(retryAfter: Nanoseconds(decision.retryAfter) * Time.nanosecondsPerSecond)
         }
 
-        var delay = strategy.delay(beforePoll: n + 1, after: observation, state: &execution.state, rng: &execution.strategyRNG)
+        let step = clientLoop.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, state: &execution.loop)
         slots[index] = execution
-        if !decision.allowed && honorRetryAfter {
-            delay = Swift.max(delay, Nanoseconds(decision.retryAfter) * Time.nanosecondsPerSecond)
-        }
-        let nextSend = receivedAt + delay
-        if nextSend - plan.createdAt > timeout {
+        switch step {
+        case .send(let nextSend):
+            queue.push(SimEvent(time: nextSend, kind: .poll, execution: plan.index, slot: slot))
+        case .detected(let at):
+            metrics.detected += 1
+            metrics.detectionLag.record(Self.micros(at - plan.finishedAt))
+            metrics.timeToOutcome.record(Self.micros(at - plan.createdAt))
+            metrics.timeSeries.addDetection(at: at)
+            release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
+        case .abandoned(let at):
             metrics.abandoned += 1
-            release(slot: slot, plan: plan, polls: n + 1, at: receivedAt)
-            return
+            release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
+        case .errored(let at):
+            metrics.errored += 1
+            release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
         }
-        queue.push(SimEvent(time: nextSend, kind: .poll, execution: plan.index, slot: slot))
     }
 
     /// The execution leaves its polling loop; its slot is recycled once no release event
@@ -255,7 +247,7 @@ private struct Engine {
     mutating func stop() {
         for index in slots.indices where !slots[index].finished {
             metrics.stopped += 1
-            metrics.pollsPerExecution.record(UInt64(slots[index].nextPoll))
+            metrics.pollsPerExecution.record(UInt64(slots[index].loop.polls))
         }
         finish()
     }

@@ -1,11 +1,9 @@
 import PollsterCore
 
-/// One execution's polling loop over real HTTP, following DESIGN.md's semantics with real
-/// sleeps: poll n is sent at r_{n-1} + delay_n (scenario time on the run's clock), a 200
-/// with a terminal status ends the loop, a 429 observes nothing (and its Retry-After is
-/// honored if the client policy says so), 401/403/404 end it as errors, 5xx, transport
-/// failures and 2xx bodies that are not an execution are counted by kind and the loop goes
-/// on, and the client gives up at its timeout.
+/// One execution's polling loop over real HTTP: the rules are ``ClientLoop``'s, the same
+/// the simulator follows; this type does the sending, the sleeping and the reading of each
+/// response into a ``PollReply`` (a 2xx body that is not an execution, 5xx, other 4xx and
+/// transport failures are counted by kind and are `.failed` to the loop).
 ///
 /// Times come from the transport's loop thread: a request is sent when it is handed to a
 /// connection and received when the loop sees its transfer end, so a busy task scheduler
@@ -19,9 +17,8 @@ import PollsterCore
 struct ExecutionPoller: Sendable {
     let plan: ExecutionPlan
     let executionID: String
-    let strategy: PollingStrategy
-    let client: ClientPolicy
-    let timeout: Nanoseconds
+    /// The client's rules, shared with the simulator.
+    let rules: ClientLoop
     let seed: UInt64
     let clock: ScenarioClock
     let target: LiveTarget
@@ -35,18 +32,21 @@ struct ExecutionPoller: Sendable {
     /// is in the trace.
     func run() async -> ExecutionTrace {
         var trace = ExecutionTrace(plan: plan)
-        var rng = RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index))
-        var state = strategy.initialState()
-        var intended = plan.createdAt + strategy.initialDelay(state: state, rng: &rng)
+        var (loop, step) = rules.begin(createdAt: plan.createdAt,
+                                       rng: RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index)))
         let request = HTTPRequest(
             url: target.statusURL(executionID),
             headers: [("Authorization", "Bearer " + target.apiKey(for: plan)), ("Accept", "application/json")],
             timeout: requestTimeout
         )
-        var poll = 0
         while true {
-            if intended - plan.createdAt > timeout {
+            let intended: Nanoseconds
+            switch step {
+            case .send(let at): intended = at
+            case .abandoned:
                 trace.ending = .abandoned(at: clock.now())
+                return trace
+            case .detected, .errored:
                 return trace
             }
             var due = clock.instant(at: intended)
@@ -76,68 +76,64 @@ struct ExecutionPoller: Sendable {
             }
             let sentAt = clock.time(at: dispatchedAt)
             let dueAt = clock.time(at: due)
-            poll += 1
-            trace.polls = poll
+            trace.polls = loop.polls + 1
             var record = ExecutionTrace.Poll(
                 sentAt: sentAt, limited: false, failure: nil, latency: Self.micros(receivedAt - sentAt),
                 latencyFromIntended: Self.micros(receivedAt - intended), sendLateness: Self.micros(due, dispatchedAt),
                 connectionWait: Self.micros(exchange.connectionWait), nextDelay: nil)
 
-            var observation = PollObservation(poll: poll - 1, sentAt: sentAt, receivedAt: receivedAt, createdAt: plan.createdAt)
-            var retryAfter: Nanoseconds = 0
-            var limited = false
-            var failure: FailureKind?
+            let reply: PollReply
             switch exchange.outcome {
             case .success(let response):
                 switch response.status {
                 case 200..<300:
                     trace.responses200 += 1
-                    guard let reading = ExecutionStatusReader.read(response.body) else {
-                        failure = .badBody
-                        break
+                    if let reading = ExecutionStatusReader.read(response.body) {
+                        reply = .execution(terminal: reading.status.isTerminal, progress: reading.percentage)
+                    } else {
+                        record.failure = .badBody
+                        reply = .failed
                     }
-                    if reading.status.isTerminal {
-                        trace.log.append(record)
-                        progress?.requestAnswered(rateLimited: false, failed: false)
-                        let lag = target.finishedAt(plan).map { receivedAt - $0 }
-                            ?? CompletedAtReader.completedAt(response.body).map { CompletedAtReader.now() - $0 }
-                        trace.ending = .detected(at: receivedAt, lag: lag)
-                        return trace
-                    }
-                    observation.progress = reading.percentage
                 case 429:
                     trace.responses429 += 1
-                    limited = true
-                    if let seconds = response.header("retry-after").flatMap({ Int($0.trimmingSpaces) }) {
-                        retryAfter = Self.retryAfter(seconds: seconds)
-                    }
+                    record.limited = true
+                    reply = .rejected(retryAfter: response.header("retry-after").flatMap { Int($0.trimmingSpaces) }.map(Self.retryAfter(seconds:)))
                 case 401, 403, 404:
                     trace.responsesOther4xx += 1
                     record.failure = .otherStatus
-                    trace.log.append(record)
-                    progress?.requestAnswered(rateLimited: false, failed: true)
-                    trace.ending = .errored(at: receivedAt)
-                    return trace
+                    reply = .refused
                 case 500...:
                     trace.responses5xx += 1
-                    failure = .http5xx
+                    record.failure = .http5xx
+                    reply = .failed
                 default:
                     trace.responsesOther4xx += 1
-                    failure = .otherStatus
+                    record.failure = .otherStatus
+                    reply = .failed
                 }
             case .failure(let transportFailure):
                 trace.transportErrors += 1
-                failure = transportFailure.failureKind
+                record.failure = transportFailure.failureKind
+                reply = .failed
             }
-            progress?.requestAnswered(rateLimited: limited, failed: failure != nil)
-
-            var delay = strategy.delay(beforePoll: poll, after: observation, state: &state, rng: &rng)
-            if limited && client.retryAfter == .honor { delay = Swift.max(delay, retryAfter) }
-            record.limited = limited
-            record.failure = failure
-            record.nextDelay = Self.micros(delay)
+            progress?.requestAnswered(rateLimited: record.limited, failed: record.failure != nil)
+            // The next poll counts from when the answer would have come had the poll gone
+            // out on time (see the type's comment).
+            step = rules.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, scheduleFrom: receivedAt - Swift.max(0, sentAt - dueAt),
+                              state: &loop)
+            switch step {
+            case .send: record.nextDelay = Self.micros(loop.lastDelay)
+            case .abandoned: record.nextDelay = Self.micros(loop.lastDelay)
+            case .detected(let at):
+                if case .success(let response) = exchange.outcome {
+                    let lag = target.finishedAt(plan).map { at - $0 }
+                        ?? CompletedAtReader.completedAt(response.body).map { CompletedAtReader.now() - $0 }
+                    trace.ending = .detected(at: at, lag: lag)
+                }
+            case .errored(let at):
+                trace.ending = .errored(at: at)
+            }
             trace.log.append(record)
-            intended = receivedAt - Swift.max(0, sentAt - dueAt) + delay
         }
     }
 

@@ -20,12 +20,13 @@ struct LiveStrategyRun: Sendable {
     /// Runs to the end, or until cancelled or a cap is reached; `partial` says which.
     func run() async -> (metrics: StrategyMetrics, partial: Bool) {
         let polling = PollingStrategy(strategy)
+        let rules = ClientLoop(strategy: polling, client: scenario.client)
         let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket, timeScale: clock.timeScale, shards: transport.taskExecutors.count)
         tally.map { $0.0.register($0.index, strategy: strategy, accumulator: accumulator) }
         let pacer = limits.maxRequestRate.map(RequestPacer.init(rate:))
         let requestTimeout = Swift.min(Duration.seconds(30), clock.wallDuration(of: scenario.client.timeout) + .seconds(1))
         let stoppedEarly = await stoppable {
-            await pollEveryExecution(polling: polling, accumulator: accumulator, pacer: pacer, requestTimeout: requestTimeout)
+            await pollEveryExecution(rules: rules, accumulator: accumulator, pacer: pacer, requestTimeout: requestTimeout)
         }
         let partial = stoppedEarly || budget.exhausted || stop.isRequested
         return (accumulator.metrics(), partial)
@@ -71,13 +72,13 @@ struct LiveStrategyRun: Sendable {
     /// group of its own: a task group finds a finished child by walking its list of
     /// children, so one group of twenty thousand pollers would spend more time on that walk
     /// than on polling.
-    private func pollEveryExecution(polling: PollingStrategy, accumulator: LiveMetricsAccumulator, pacer: RequestPacer?, requestTimeout: Duration) async -> Bool {
+    private func pollEveryExecution(rules: ClientLoop, accumulator: LiveMetricsAccumulator, pacer: RequestPacer?, requestTimeout: Duration) async -> Bool {
         let shards = Self.shardCount(executions: scenario.workload.executions)
         let executors = transport.taskExecutors
         return await withTaskGroup(of: Bool.self) { group in
             for shard in 0..<shards {
                 group.addTask(executorPreference: executors[shard % executors.count]) {
-                    await pollShard(shard, of: shards, polling: polling, accumulator: accumulator, pacer: pacer, requestTimeout: requestTimeout)
+                    await pollShard(shard, of: shards, rules: rules, accumulator: accumulator, pacer: pacer, requestTimeout: requestTimeout)
                 }
             }
             return await group.reduce(false) { $0 || $1 } || Task.isCancelled
@@ -94,7 +95,7 @@ struct LiveStrategyRun: Sendable {
     /// The executions whose index is `shard` modulo `shards`: each arrives on the scenario
     /// clock and gets a polling task; true if it stopped early.
     private func pollShard(
-        _ shard: Int, of shards: Int, polling: PollingStrategy, accumulator: LiveMetricsAccumulator, pacer: RequestPacer?,
+        _ shard: Int, of shards: Int, rules: ClientLoop, accumulator: LiveMetricsAccumulator, pacer: RequestPacer?,
         requestTimeout: Duration
     ) async -> Bool {
         var stoppedEarly = false
@@ -113,8 +114,8 @@ struct LiveStrategyRun: Sendable {
                 }
                 progress?.executionStarted()
                 accumulator.executionStarted()
-                if !polling.sendsPolls {
-                    group.addTask { await notifyByWebhook(plan, polling: polling, accumulator: accumulator) }
+                if !rules.strategy.sendsPolls {
+                    group.addTask { await notifyByWebhook(plan, polling: rules.strategy, accumulator: accumulator) }
                     continue
                 }
                 guard let id = await target.submit(plan) else {
@@ -125,8 +126,7 @@ struct LiveStrategyRun: Sendable {
                     continue
                 }
                 let poller = ExecutionPoller(
-                    plan: plan, executionID: id, strategy: polling, client: scenario.client,
-                    timeout: polling.timeout(client: scenario.client), seed: scenario.seed, clock: clock,
+                    plan: plan, executionID: id, rules: rules, seed: scenario.seed, clock: clock,
                     target: target, transport: transport, pacer: pacer, budget: budget,
                     progress: progress, requestTimeout: requestTimeout
                 )
