@@ -49,6 +49,9 @@ struct APIError: Error, HTTPResponseError, Sendable {
 
     static let executionNotFound = APIError(status: .notFound, code: "EXECUTION_NOT_FOUND", message: "Execution doesn't exist")
 
+    static let overloaded = APIError(status: .serviceUnavailable, code: "OVERLOADED",
+                                     message: "The server is at capacity (its queue is full); try again later")
+
     static let rateLimited = APIError(status: .tooManyRequests, code: "RATE_LIMITED", message: "Rate limit exceeded")
 
     static func invalidRequest(_ message: String) -> APIError {

@@ -19,6 +19,9 @@ package final class ExecutionAPI: Sendable {
     /// Latencies of responses that are about no known execution.
     private let sharedLatency: Mutex<Xoshiro256StarStar>
     private let latencyIsZero: Bool
+    /// The server's workers when `server.capacity` limits them (the simulator's model).
+    private let workers: Mutex<WorkerPool?>
+    private let hasCapacity: Bool
 
     /// The API of `configuration`, showing scenario time 0 as Unix time `epoch` (ns).
     package init(configuration: MockServerConfiguration, epoch: Int64) {
@@ -30,6 +33,8 @@ package final class ExecutionAPI: Sendable {
         gate = RateLimitGate(rules: configuration.server.rateLimits, apiKeys: keySlots)
         sharedLatency = Mutex(RandomStream.latency.generator(seed: configuration.seed, index: UInt64.max))
         latencyIsZero = configuration.server.latency.isZero
+        workers = Mutex(configuration.server.capacity.map(WorkerPool.init))
+        hasCapacity = configuration.server.capacity != nil
     }
 
     /// Decides the answer to `request` arriving at scenario time `time`. Allowed requests
@@ -54,6 +59,20 @@ package final class ExecutionAPI: Sendable {
                 result = createExecution(flowId: flowId, body: body, apiKey: grant.index, at: time)
             case .cancelExecution(let id):
                 result = cancelExecution(id: id, at: time)
+            }
+            if hasCapacity {
+                // The drawn latency is the request's service time; it first waits for a worker.
+                let service = result.latency
+                switch workers.withLock({ $0?.admit(at: time, service: service) }) {
+                case .served(_, let answeredAt)?:
+                    result.latency = answeredAt - time
+                case nil:
+                    break
+                case .queueFull?:
+                    var full = APIResult(.overloaded)
+                    full.latency = service
+                    result = full
+                }
             }
             if gate.hasConcurrencyLimit { result.releaseKey = grant.index }
         }

@@ -61,6 +61,8 @@ private struct Engine {
     var pendingArrival: ExecutionPlan?
     var limits: RateLimitSet
     let hasLimits: Bool
+    /// The server's workers, when its capacity is limited.
+    var workers: WorkerPool?
     let tracksConcurrency: Bool
     var queue = EventQueue(capacity: 4096)
     var slots: [ActiveExecution] = []
@@ -82,6 +84,7 @@ private struct Engine {
         self.schedule = ExecutionSchedule(workload: scenario.workload, seed: seed)
         self.limits = RateLimitSet(rules: scenario.server.rateLimits, apiKeys: scenario.workload.apiKeys)
         self.hasLimits = !scenario.server.rateLimits.isEmpty
+        self.workers = scenario.server.capacity.map(WorkerPool.init)
         self.tracksConcurrency = limits.hasConcurrencyLimit
         self.metrics = StrategyMetrics(bucket: scenario.report.bucket)
         self.pendingArrival = schedule.next()
@@ -169,12 +172,20 @@ private struct Engine {
         let sentAt = now
 
         let decision = hasLimits ? limits.admit(apiKey: plan.apiKey, at: sentAt) : RateLimitAdmission(allowed: true, retryAfter: 0)
-        let wait = latency.isZero ? 0 : Swift.max(0, latency.sample(&execution.latencyRNG))
-        let receivedAt = sentAt + wait
+        let service = latency.isZero ? 0 : Swift.max(0, latency.sample(&execution.latencyRNG))
+        var receivedAt = sentAt + service
+        // An admitted request waits for a worker when the server's capacity is limited.
+        var queueFull = false
+        if decision.allowed, workers != nil {
+            switch workers!.admit(at: sentAt, service: service) {
+            case .served(_, let answeredAt): receivedAt = answeredAt
+            case .queueFull: queueFull = true
+            }
+        }
 
         metrics.requests += 1
         unpublishedRequests += 1
-        metrics.latency.record(Self.micros(wait))
+        metrics.latency.record(Self.micros(receivedAt - sentAt))
         metrics.timeSeries.addRequest(at: sentAt, rateLimited: !decision.allowed)
         if tracksConcurrency && decision.allowed {
             execution.requestInFlight = true
@@ -182,7 +193,12 @@ private struct Engine {
         }
 
         let reply: PollReply
-        if decision.allowed {
+        if queueFull {
+            metrics.responses5xx += 1
+            metrics.failures.add(.http5xx)
+            metrics.timeSeries.addFailure(.http5xx, at: sentAt)
+            reply = .failed
+        } else if decision.allowed {
             metrics.responses200 += 1
             let snapshot = plan.snapshot(at: sentAt)
             reply = .execution(terminal: snapshot.status.isTerminal, progress: snapshot.progress)

@@ -66,6 +66,22 @@ import Testing
         #expect(honored.detected == 20 && ignored.detected == 20)
     }
 
+    @Test func aHerdQueuesOnTheEmbeddedServersWorkersAsInTheSimulation() async throws {
+        // 200 executions at once, first polled at 1 s: a herd of 200 requests on 8 workers of
+        // 40 ms each queues for a second of scenario time, live as simulated.
+        var sc = scenario(executions: 200, duration: .fixed(s(1.5)), strategies: [StrategySpec(name: "f", kind: .fixed(interval: s(1)))],
+                          latency: .fixed(Time.milliseconds(40)), timeScale: 2, arrival: .burst(at: 0))
+        sc.server.capacity = ServerCapacity(workers: 8)
+        let simulated = await Simulator(scenario: sc).run().strategies[0].metrics
+        let live = try await LiveRunner(scenario: sc).run().strategies[0].metrics
+        #expect(live.detected == 200 && simulated.detected == 200)
+        let polls = (Double(live.requests) / 200, Double(simulated.requests) / 200)
+        #expect(abs(polls.0 - polls.1) <= 0.05 * polls.1, "polls per execution live \(polls.0), simulated \(polls.1)")
+        let p99 = (Double(live.latency.value(atPercentile: 99)), Double(simulated.latency.value(atPercentile: 99)))
+        #expect(simulated.latency.value(atPercentile: 99) > 900_000, "the herd queues about a second in the model")
+        #expect(abs(p99.0 - p99.1) <= 0.25 * p99.1, "latency p99 live \(p99.0 / 1000) ms, simulated \(p99.1 / 1000) ms")
+    }
+
     @Test func theServerForgetsEachExecutionItsClientIsDoneWith() async throws {
         // The soak's memory: an embedded server holds only the executions still polled.
         var held: [Int] = []

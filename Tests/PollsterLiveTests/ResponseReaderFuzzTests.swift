@@ -162,10 +162,25 @@ import Testing
 
     @Test func aRetryAfterOfAnySizeIsAWaitThatDoesNotOverflow() {
         // Int.max seconds would overflow nanoseconds (it trapped before); negative waits nothing.
-        #expect(ExecutionPoller.retryAfter(seconds: 2) == Time.seconds(2))
-        #expect(ExecutionPoller.retryAfter(seconds: -5) == 0)
-        #expect(ExecutionPoller.retryAfter(seconds: Int.max) == Nanoseconds(ExecutionPoller.maxRetryAfterSeconds) * Time.nanosecondsPerSecond)
-        #expect(ExecutionPoller.retryAfter(seconds: 9_223_372_037) > Time.seconds(86_400 * 365 * 30))
+        #expect(RetryAfterValue.wait("2", now: 0) == Time.seconds(2))
+        #expect(RetryAfterValue.wait(" 7 ", now: 0) == Time.seconds(7))
+        #expect(RetryAfterValue.wait("-5", now: 0) == 0)
+        #expect(RetryAfterValue.wait("\(Int.max)", now: 0) == Nanoseconds(RetryAfterValue.maxSeconds) * Time.nanosecondsPerSecond)
+        #expect(RetryAfterValue.wait(Substring(String(repeating: "9", count: 100)), now: 0) == nil)
+    }
+
+    @Test func aRetryAfterDateIsAWaitUntilThen() {
+        // 1994-11-06 08:49:37 GMT is Unix time 784111777.
+        #expect(RetryAfterValue.wait("Sun, 06 Nov 1994 08:49:37 GMT", now: 784_111_767) == Time.seconds(10))
+        #expect(RetryAfterValue.wait("Sun, 06 Nov 1994 08:49:37 GMT", now: 784_111_767.5) == Time.seconds(9.5))
+        #expect(RetryAfterValue.wait("Sun, 06 Nov 1994 08:49:37 GMT", now: 800_000_000) == 0, "a date in the past waits nothing")
+        #expect(RetryAfterValue.imfFixdate("Thu, 01 Jan 1970 00:00:00 GMT") == 0)
+        #expect(RetryAfterValue.imfFixdate("Wed, 21 Oct 2026 07:28:00 GMT") == 1_792_567_680)
+        #expect(RetryAfterValue.imfFixdate("Tue, 29 Feb 2028 23:59:59 GMT") == 1_835_481_599)
+        for bad in ["Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994", "Sun, 06 Nov 1994 08:49:37 UTC",
+                    "Sun, 06 Xyz 1994 08:49:37 GMT", "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:49:37 GMT", "", "soon"] {
+            #expect(RetryAfterValue.wait(Substring(bad), now: 0) == nil, "\(bad)")
+        }
     }
 
     @Test func aCompletedAtFarInThePastOrFutureIsNoTime() {

@@ -21,6 +21,28 @@ import PollsterCore
         )
     }
 
+    @Test func aHerdQueuesOnTheServersWorkers() async {
+        // Ten executions at 0, first polled at 1 s, one worker, 100 ms of service each: the
+        // answers come at 1.1, 1.2, ... 2.0 s, and each finds its execution (D = 0.5 s) done.
+        var sc = scenario(executions: 10, arrival: .burst(at: 0), duration: s(0.5),
+                          strategies: [StrategySpec(name: "f", kind: .fixed(interval: s(1)))])
+        sc.server = ServerModel(latency: .fixed(Time.milliseconds(100)), capacity: ServerCapacity(workers: 1))
+        let m = await Simulator(scenario: sc).run().strategies[0].metrics
+        #expect(m.requests == 10 && m.detected == 10 && m.responses5xx == 0)
+        // HdrHistogram keeps 3 significant digits: the recorded values are equivalent to the exact ones.
+        #expect(m.latency.histogram.valuesAreEquivalent(m.latency.min, 100_000) && m.latency.histogram.valuesAreEquivalent(m.latency.max, 1_000_000))
+        #expect(m.detectionLag.histogram.valuesAreEquivalent(m.detectionLag.min, 600_000)
+                && m.detectionLag.histogram.valuesAreEquivalent(m.detectionLag.max, 1_500_000))
+        #expect(m.latency.count == 10 && m.latency.histogram.mean > 540_000 && m.latency.histogram.mean < 560_000, "mean of 0.1 ... 1.0 s")
+        // A queue of 3: one served, three wait, six are answered 503 and poll again at 2.1 s
+        // (after their 100 ms), when the worker is free again for one of them.
+        sc.server.capacity = ServerCapacity(workers: 1, queue: 3)
+        let bounded = await Simulator(scenario: sc).run().strategies[0].metrics
+        #expect(bounded.responses5xx > 0 && bounded.failures[.http5xx] == bounded.responses5xx)
+        #expect(bounded.detected == 10 && bounded.requests == 10 + bounded.responses5xx)
+        #expect(Conservation.violations(bounded, strategy: "f", partial: false).isEmpty)
+    }
+
     struct FixedCase: Sendable { var interval: Double; var duration: Double }
 
     @Test(arguments: [

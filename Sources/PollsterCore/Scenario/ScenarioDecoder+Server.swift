@@ -1,13 +1,14 @@
 import Yams
 
 extension ScenarioDecoder {
-    static let serverKeys = ["latency", "rateLimits"]
+    static let serverKeys = ["latency", "rateLimits", "capacity"]
+    static let capacityKeys = ["workers", "queue"]
     static let rateLimitScopes = ["apiKey", "global"]
     static let rateLimitAlgorithms = ["tokenBucket", "gcra", "fixedWindow", "slidingWindowLog", "slidingWindowCounter", "concurrency"]
 
     /// The `server` section.
     mutating func serverModel(_ node: Node, at path: String, line: Int?) -> ServerModel? {
-        guard let fields = mapping(node, at: path, line: line, expected: "a mapping with keys latency, rateLimits") else {
+        guard let fields = mapping(node, at: path, line: line, expected: "a mapping with keys latency, rateLimits, capacity") else {
             return nil
         }
         checkKeys(fields, allowed: Self.serverKeys)
@@ -25,8 +26,30 @@ extension ScenarioDecoder {
                 rules = nil
             }
         }
-        guard let latency, let rules else { return nil }
-        return ServerModel(latency: latency, rateLimits: rules)
+        var capacity: ServerCapacity?? = .some(nil)
+        if let node = fields.value("capacity") {
+            capacity = serverCapacity(node, at: fields.path("capacity"), line: fields.line(of: "capacity")).map { .some($0) }
+        }
+        guard let latency, let rules, let capacity else { return nil }
+        return ServerModel(latency: latency, rateLimits: rules, capacity: capacity)
+    }
+
+    /// `server.capacity`: `{workers: W, queue: Q}`, the queue bound optional.
+    mutating func serverCapacity(_ node: Node, at path: String, line: Int?) -> ServerCapacity? {
+        guard let fields = mapping(node, at: path, line: line, expected: "a mapping such as {workers: 8, queue: 100}") else {
+            return nil
+        }
+        checkKeys(fields, allowed: Self.capacityKeys)
+        var workers = integer(fields, "workers", minimum: 1)
+        if let count = workers, count > ServerCapacity.maxWorkers {
+            report(fields.path("workers"), line: fields.line(of: "workers"),
+                   "must be at most \(ServerCapacity.maxWorkers), got \(count) (for unlimited capacity leave capacity out)")
+            workers = nil
+        }
+        var queue: Int?? = .some(nil)
+        if fields.value("queue") != nil { queue = integer(fields, "queue", minimum: 0).map { .some($0) } }
+        guard let workers, let queue else { return nil }
+        return ServerCapacity(workers: workers, queue: queue)
     }
 
     /// One `rateLimits` item: a scope, an algorithm and the algorithm's parameters.

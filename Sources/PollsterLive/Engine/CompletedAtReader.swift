@@ -23,6 +23,11 @@ enum CompletedAtReader {
         return Int64(value)
     }
 
+    /// The current Unix time in seconds.
+    static func unixSeconds() -> Double {
+        Date().timeIntervalSince1970
+    }
+
     /// The current Unix time in nanoseconds.
     static func now() -> Int64 {
         Int64((Date().timeIntervalSince1970 * 1e9).rounded())

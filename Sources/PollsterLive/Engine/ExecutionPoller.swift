@@ -97,7 +97,12 @@ struct ExecutionPoller: Sendable {
                 case 429:
                     trace.responses429 += 1
                     record.limited = true
-                    reply = .rejected(retryAfter: response.header("retry-after").flatMap { Int($0.trimmingSpaces) }.map(Self.retryAfter(seconds:)))
+                    reply = .rejected(retryAfter: response.header("retry-after").flatMap { value in
+                        // A date is in wall time; the scenario runs timeScale times faster.
+                        RetryAfterValue.wait(Substring(value), now: CompletedAtReader.unixSeconds()).map { wait in
+                            value.contains(",") ? Nanoseconds(Double(wait) * clock.timeScale) : wait
+                        }
+                    })
                 case 401, 403, 404:
                     trace.responsesOther4xx += 1
                     record.failure = .otherStatus
@@ -136,16 +141,6 @@ struct ExecutionPoller: Sendable {
             trace.log.append(record)
         }
     }
-
-    /// A Retry-After of `seconds` as a wait: a negative one waits nothing, and a huge one
-    /// (a server may send anything) is held to ``maxRetryAfterSeconds`` instead of
-    /// overflowing; a wait that long outlasts every client timeout anyway.
-    static func retryAfter(seconds: Int) -> Nanoseconds {
-        Nanoseconds(Swift.min(Swift.max(0, seconds), maxRetryAfterSeconds)) * Time.nanosecondsPerSecond
-    }
-
-    /// About 31 years: far beyond any timeout, far from overflowing scenario times.
-    static let maxRetryAfterSeconds = 1_000_000_000
 
     @inline(__always) static func micros(_ value: Nanoseconds) -> UInt64 {
         UInt64(Swift.max(0, value) / 1000)
