@@ -102,6 +102,10 @@ public struct Scenario: Sendable, Hashable {
             let limits = server.rateLimits.map { "\($0.algorithm.summary) per \($0.scope == .apiKey ? "API key" : "server")" }
             text += " and limits requests to " + limits.joined(separator: "; ") + "."
         }
+        if let capacity = server.capacity {
+            text += " It works on \(capacity.workers) request\(capacity.workers == 1 ? "" : "s") at a time; the rest wait"
+            text += capacity.queue.map { ", up to \($0) (then 503)." } ?? " (no bound)."
+        }
         text += " Strategies compared: " + strategies.map { "\($0.name) (\($0.kind.summary))" }.joined(separator: ", ") + "."
         text += " Clients give up after \(Time.describe(client.timeout)) and "
         text += client.retryAfter == .honor ? "honor Retry-After." : "ignore Retry-After."
