@@ -51,7 +51,7 @@ TOML
 echo "schemathesis against $url/openapi.json, up to $examples cases per operation"
 status=0
 # From the scratch folder: schemathesis leaves a .schemathesis cache where it runs.
-schemathesis=$(command -v "$schemathesis")
+schemathesis=$(realpath "$(command -v "$schemathesis")")
 (cd "$work" && "$schemathesis" --config-file "$work/schemathesis.toml" run "$url/openapi.json" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance,response_headers_conformance \
     --max-examples "$examples" --seed 1 --workers 1 --no-color --generation-database none --report-dir "$work/report") || status=$?
