@@ -116,18 +116,15 @@ package final class ExecutionAPI: Sendable {
         let workload = configuration.workload
         let seed = configuration.seed
         let (record, latency) = store.create(flowId: flowId, metadata: request.metadata ?? [:], makePlan: { index in
-            var rng = RandomStream.execution.generator(seed: seed, index: UInt64(index))
-            let sampledRun = workload.duration.sample(&rng)
-            let sampledOutcome = workload.outcomes.outcome(for: rng.nextUnit())
-            let sampledQueue = workload.queueTime?.sample(&rng) ?? 0
-            return ExecutionPlan(
-                index: index,
-                createdAt: time,
-                queueTime: request.queueMs.map { Time.milliseconds($0) } ?? sampledQueue,
-                runTime: request.durationMs.map { Time.milliseconds($0) } ?? sampledRun,
-                outcome: request.outcome ?? sampledOutcome,
-                apiKey: apiKey
-            )
+            // The simulator's draws, in the simulator's order (ExecutionSchedule.plan), so
+            // that execution i created here is execution i of a simulation; the request's
+            // own values override them.
+            var plan = ExecutionSchedule.plan(index: index, createdAt: time, workload: workload, seed: seed)
+            if let queue = request.queueMs { plan.queueTime = Time.milliseconds(queue) }
+            if let run = request.durationMs { plan.runTime = Time.milliseconds(run) }
+            if let outcome = request.outcome { plan.outcome = outcome }
+            plan.apiKey = apiKey
+            return plan
         }, drawLatency: drawLatency)
         let resource = record.resource(at: time, include: [], epoch: epoch, version: configuration.flowVersion)
         let headers: HTTPFields = [.contentType: "application/json", .location: "/v1/executions/\(record.id)"]

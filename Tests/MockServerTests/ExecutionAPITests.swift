@@ -122,6 +122,23 @@ struct ExecutionAPITests {
         #expect(try self.resource(get(other.id, at: Time.seconds(3600))).status.isTerminal)
     }
 
+    @Test func anExecutionCreatedOverHTTPIsTheSimulatorsExecutionOfThatIndex() throws {
+        // With a queue time, the draws' order matters: run time, queue time, outcome.
+        var configuration = MockFixtures.configuration()
+        configuration.workload = Workload(executions: 10, arrival: .burst(at: 0), duration: .uniform(min: Time.seconds(1), max: Time.seconds(9)),
+                                          queueTime: .uniform(min: Time.seconds(1), max: Time.seconds(5)),
+                                          outcomes: OutcomeMix(completed: 0.5, failed: 0.3, cancelled: 0.2))
+        let api = ExecutionAPI(configuration: configuration, epoch: 0)
+        for index in 0..<5 {
+            let created = api.respond(to: APIRequest(.createExecution(flowId: "f", body: nil), apiKey: MockFixtures.readWrite[...]), at: 0)
+            let id = try JSONDecoder().decode(ExecutionResource.self, from: Data(created.body)).id
+            let plan = try #require(api.store.withRecord(id: id) { $0.plan })
+            let simulated = ExecutionSchedule.plan(index: index, createdAt: 0, workload: configuration.workload, seed: configuration.seed)
+            #expect(plan.index == index)
+            #expect(plan.runTime == simulated.runTime && plan.queueTime == simulated.queueTime && plan.outcome == simulated.outcome, "\(index)")
+        }
+    }
+
     @Test(arguments: [
         "not json", "[1, 2]", #"{"durationMs": -1}"#, #"{"durationMs": "long"}"#, #"{"outcome": "exploded"}"#,
         #"{"queueMs": 1e300}"#, #"{"metadata": 5}"#, "{",
