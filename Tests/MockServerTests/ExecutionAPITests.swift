@@ -122,6 +122,19 @@ struct ExecutionAPITests {
         #expect(try self.resource(get(other.id, at: Time.seconds(3600))).status.isTerminal)
     }
 
+    @Test func progressIsReportedAsTheSimulatorSeesIt() throws {
+        // Five uneven steps: the JSON's percentage is the plan's, which the simulator reads.
+        let plan = ExecutionPlan(index: 0, createdAt: 0, runTime: Time.seconds(100), progress: .steps(count: 5, seed: 3))
+        let id = api.store.register(plan, flowId: "f")
+        var seen: Set<Double> = []
+        for second in stride(from: 1.0, to: 100, by: 3) {
+            let reported = try resource(get(id, at: Time.seconds(second))).progress?.percentage
+            #expect(reported == plan.snapshot(at: Time.seconds(second)).progress, "at \(second) s")
+            seen.insert(reported ?? -1)
+        }
+        #expect(seen.isSubset(of: [0, 20, 40, 60, 80]) && seen.count >= 4, "\(seen)")
+    }
+
     @Test func anExecutionCreatedOverHTTPIsTheSimulatorsExecutionOfThatIndex() throws {
         // With a queue time, the draws' order matters: run time, queue time, outcome.
         var configuration = MockFixtures.configuration()

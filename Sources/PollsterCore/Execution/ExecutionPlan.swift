@@ -13,14 +13,20 @@ public struct ExecutionPlan: Sendable, Hashable {
     public var outcome: Outcome
     /// Index of the API key (0 ..< workload.apiKeys).
     public var apiKey: Int
+    /// How it reports progress while running.
+    public var progress: ProgressShape
 
-    public init(index: Int, createdAt: Nanoseconds, queueTime: Nanoseconds = 0, runTime: Nanoseconds, outcome: Outcome = .completed, apiKey: Int = 0) {
+    public init(
+        index: Int, createdAt: Nanoseconds, queueTime: Nanoseconds = 0, runTime: Nanoseconds, outcome: Outcome = .completed, apiKey: Int = 0,
+        progress: ProgressShape = .linear
+    ) {
         self.index = index
         self.createdAt = createdAt
         self.queueTime = queueTime
         self.runTime = runTime
         self.outcome = outcome
         self.apiKey = apiKey
+        self.progress = progress
     }
 
     /// When it starts running.
@@ -33,7 +39,7 @@ public struct ExecutionPlan: Sendable, Hashable {
         if time >= finishedAt { return ExecutionSnapshot(status: ExecutionStatus(outcome), progress: nil) }
         if time < startedAt { return ExecutionSnapshot(status: .pending, progress: nil) }
         let fraction = runTime > 0 ? Double(time - startedAt) / Double(runTime) : 1
-        return ExecutionSnapshot(status: .running, progress: fraction * 100)
+        return ExecutionSnapshot(status: .running, progress: progress.percentage(atFraction: fraction))
     }
 }
 

@@ -8,6 +8,7 @@ public enum RandomStream: UInt64, Sendable {
     case latency = 4
     case webhook = 5
     case search = 6
+    case progress = 7
 
     /// A generator for `purpose` of execution `index` under the run `seed`.
     @inlinable public func generator(seed: UInt64, index: UInt64 = 0) -> Xoshiro256StarStar {

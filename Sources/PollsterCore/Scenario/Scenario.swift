@@ -95,6 +95,7 @@ public struct Scenario: Sendable, Hashable {
         text += "; \(Time.trimmed(o.completed * 100))% complete, \(Time.trimmed(o.failed * 100))% fail, "
         text += "\(Time.trimmed(o.cancelled * 100))% are cancelled; spread over \(workload.apiKeys) API key"
         text += workload.apiKeys == 1 ? "." : "s."
+        if workload.progress != .linear { text += " Running executions report \(workload.progress.summary)." }
         text += " The server answers in \(server.latency.summary)"
         if server.rateLimits.isEmpty {
             text += " with no rate limits."

@@ -1,7 +1,8 @@
 import Yams
 
 extension ScenarioDecoder {
-    static let workloadKeys = ["executions", "arrival", "duration", "queueTime", "outcomes", "apiKeys"]
+    static let workloadKeys = ["executions", "arrival", "duration", "queueTime", "outcomes", "apiKeys", "progress"]
+    static let progressKinds = ["linear", "steps", "noisy"]
     static let arrivalKinds = ["poisson", "uniform", "burst", "ramp"]
 
     /// The `workload` section.
@@ -17,15 +18,46 @@ extension ScenarioDecoder {
         let queueTime = fields.has("queueTime") ? distribution(fields, "queueTime", fallback: nil) : nil
         let outcomes = fields.value("outcomes").flatMap { outcomeMix($0, at: fields.path("outcomes"), line: fields.line(of: "outcomes")) }
         let apiKeys = integer(fields, "apiKeys", required: false, minimum: 1)
+        let progress = fields.value("progress").flatMap { progressModel($0, at: fields.path("progress"), line: fields.line(of: "progress")) }
         guard let executions, let arrival, let duration,
               fields.has("queueTime") == (queueTime != nil),
               fields.has("outcomes") == (outcomes != nil),
-              fields.has("apiKeys") == (apiKeys != nil)
+              fields.has("apiKeys") == (apiKeys != nil),
+              fields.has("progress") == (progress != nil)
         else { return nil }
         return Workload(
             executions: executions, arrival: arrival, duration: duration, queueTime: queueTime,
-            outcomes: outcomes ?? OutcomeMix(), apiKeys: apiKeys ?? 1
+            outcomes: outcomes ?? OutcomeMix(), apiKeys: apiKeys ?? 1, progress: progress ?? .linear
         )
+    }
+
+    /// `linear`, `{kind: linear}`, `{kind: steps, count: K}` or `{kind: noisy, error: E}`.
+    mutating func progressModel(_ node: Node, at path: String, line: Int?) -> ProgressModel? {
+        if node.scalarText == "linear" { return .linear }
+        let expected = "a progress model: linear, {kind: steps, count: 5} or {kind: noisy, error: 0.3}"
+        guard let fields = mapping(node, at: path, line: line, expected: expected) else { return nil }
+        guard let kind = choice(fields, "kind", options: Self.progressKinds, noun: "kind") else { return nil }
+        switch kind {
+        case "steps":
+            checkKeys(fields, allowed: ["kind", "count"], context: " for kind steps")
+            guard let count = integer(fields, "count", minimum: 1) else { return nil }
+            if count > ProgressModel.maxSteps {
+                report(fields.path("count"), line: fields.line(of: "count"), "must be at most \(ProgressModel.maxSteps), got \(count)")
+                return nil
+            }
+            return .steps(count: count)
+        case "noisy":
+            checkKeys(fields, allowed: ["kind", "error"], context: " for kind noisy")
+            guard let error = number(fields, "error") else { return nil }
+            guard (0...3).contains(error) else {
+                report(fields.path("error"), line: fields.line(of: "error"), "must be between 0 and 3, got \(error)")
+                return nil
+            }
+            return .noisy(error: error)
+        default:
+            checkKeys(fields, allowed: ["kind"], context: " for kind linear")
+            return .linear
+        }
     }
 
     /// `{kind: poisson, rate}`, `{kind: uniform, rate}`, `{kind: burst, at}` or `{kind: ramp, from, to, over}`.

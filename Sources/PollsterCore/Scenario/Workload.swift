@@ -11,6 +11,8 @@ public struct Workload: Sendable, Hashable {
     public var outcomes: OutcomeMix
     /// Executions are spread over this many API keys, round-robin by index.
     public var apiKeys: Int
+    /// How running executions report progress; linear by default.
+    public var progress: ProgressModel
 
     public init(
         executions: Int,
@@ -18,8 +20,10 @@ public struct Workload: Sendable, Hashable {
         duration: Distribution,
         queueTime: Distribution? = nil,
         outcomes: OutcomeMix = OutcomeMix(),
-        apiKeys: Int = 1
+        apiKeys: Int = 1,
+        progress: ProgressModel = .linear
     ) {
+        self.progress = progress
         self.executions = executions
         self.arrival = arrival
         self.duration = duration

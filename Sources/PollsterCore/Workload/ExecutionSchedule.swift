@@ -32,9 +32,15 @@ public struct ExecutionSchedule: Sequence, IteratorProtocol, Sendable {
         let runTime = Swift.max(0, workload.duration.sample(&rng))
         let queueTime = Swift.max(0, workload.queueTime?.sample(&rng) ?? 0)
         let outcome = workload.outcomes.outcome(for: rng.nextUnit())
+        // Progress draws from a stream of its own: the other draws stay what they were.
+        var progress = ProgressShape.linear
+        if workload.progress != .linear {
+            var progressRNG = RandomStream.progress.generator(seed: seed, index: UInt64(index))
+            progress = workload.progress.shape(rng: &progressRNG)
+        }
         return ExecutionPlan(
             index: index, createdAt: createdAt, queueTime: queueTime, runTime: runTime,
-            outcome: outcome, apiKey: index % Swift.max(1, workload.apiKeys)
+            outcome: outcome, apiKey: index % Swift.max(1, workload.apiKeys), progress: progress
         )
     }
 
