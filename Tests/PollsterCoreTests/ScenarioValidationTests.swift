@@ -29,7 +29,7 @@ struct ScenarioValidationTests {
             yaml: edit("  arrival:", "  arival:"),
             expected: [
                 "t.yaml:1: workload.arrival: missing required key; expected an arrival process such as {kind: poisson, rate: 20/s}",
-                "t.yaml:3: workload.arival: unknown key (did you mean \"arrival\"?); allowed: executions, arrival, duration, queueTime, outcomes, apiKeys",
+                "t.yaml:3: workload.arival: unknown key (did you mean \"arrival\"?); allowed: executions, arrival, duration, queueTime, outcomes, apiKeys, progress",
             ]),
         InvalidScenario(
             label: "unknown top-level key",
