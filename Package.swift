@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PollsterSim", targets: ["PollsterSim"]),
         .library(name: "PollsterReport", targets: ["PollsterReport"]),
         .library(name: "PollsterLive", targets: ["PollsterLive"]),
+        .library(name: "PollsterLiveRunner", targets: ["PollsterLiveRunner"]),
         .library(name: "MockServer", targets: ["MockServer"]),
         .library(name: "PollsterPlan", targets: ["PollsterPlan"]),
     ],
@@ -53,11 +54,17 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         // C shim over epoll and eventfd, which the loop threads of the transport wait on.
         .target(name: "CEventPoll"),
-        // The HTTP transport (libcurl multi) and the live engine.
+        // The HTTP transport (libcurl multi) and the live engine, against any target.
         .target(
             name: "PollsterLive",
+            dependencies: ["CCurl", "CEventPoll", "PollsterCore"]
+        ),
+        // A scenario run live: each strategy against its own embedded server (MockServer)
+        // or against a real API, with the warm-up and the machine's capacity measurement.
+        .target(
+            name: "PollsterLiveRunner",
             dependencies: [
-                "CCurl", "CEventPoll", "PollsterCore", "MockServer",
+                "PollsterCore", "PollsterLive", "MockServer",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -77,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "pollster",
             dependencies: [
-                "PollsterCore", "PollsterSim", "PollsterReport", "PollsterLive", "MockServer", "PollsterPlan",
+                "PollsterCore", "PollsterSim", "PollsterReport", "PollsterLive", "PollsterLiveRunner", "MockServer", "PollsterPlan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -92,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "TransportBench",
             dependencies: [
-                "PollsterLive",
+                "PollsterLive", "PollsterLiveRunner",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "PollsterLiveTests",
             dependencies: [
-                "PollsterLive", "PollsterCore", "CCurl", "MockServer", "PollsterSim",
+                "PollsterLive", "PollsterLiveRunner", "PollsterCore", "CCurl", "MockServer", "PollsterSim",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

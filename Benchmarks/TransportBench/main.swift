@@ -1,4 +1,5 @@
 import PollsterLive
+import PollsterLiveRunner
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import PollsterCore
 import PollsterLive
+import PollsterLiveRunner
 import PollsterSim
 
 /// `timeScale: auto`: measures this machine, simulates the scenario's demand, and asks

@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import PollsterCore
 import PollsterLive
+import PollsterLiveRunner
 import PollsterReport
 import PollsterSim
 

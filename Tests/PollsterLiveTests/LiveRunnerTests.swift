@@ -1,6 +1,7 @@
 import Foundation
 import MockServer
 import PollsterCore
+import PollsterLiveRunner
 import PollsterSim
 import Testing
 @testable import PollsterLive

@@ -1,5 +1,5 @@
 /// Runs `body`, requesting `stop` when `limit` (wall time) passes first; nil: no limit.
-func withDeadline<T: Sendable>(_ limit: Duration?, stop: StopSignal, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+package func withDeadline<T: Sendable>(_ limit: Duration?, stop: StopSignal, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
     guard let limit else { return try await body() }
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask { try await body() }

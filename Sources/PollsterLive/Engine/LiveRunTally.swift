@@ -21,7 +21,7 @@ public final class LiveRunTally: Sendable {
     public init() {}
 
     /// The scenario as run (its time scale chosen), set when the run starts.
-    func begin(_ scenario: Scenario) {
+    package func begin(_ scenario: Scenario) {
         state.withLock { $0.scenario = scenario }
     }
 

@@ -3,7 +3,7 @@ import PollsterCore
 /// One strategy's live run: the workload's executions arrive on the scenario clock, each
 /// gets a child task running its ``ExecutionPoller``, and the traces are merged into the
 /// strategy's metrics.
-struct LiveStrategyRun: Sendable {
+package struct LiveStrategyRun: Sendable {
     let scenario: Scenario
     let strategy: StrategySpec
     let target: LiveTarget
@@ -17,8 +17,25 @@ struct LiveStrategyRun: Sendable {
     /// Where the figures so far can be read during the run, as strategy `index`.
     var tally: (LiveRunTally, index: Int)? = nil
 
+    package init(
+        scenario: Scenario, strategy: StrategySpec, target: LiveTarget, clock: ScenarioClock, transport: CurlTransport,
+        limits: LiveLimits, budget: RequestBudget, progress: LiveProgress?, stop: StopSignal = StopSignal(),
+        tally: (LiveRunTally, index: Int)? = nil
+    ) {
+        self.scenario = scenario
+        self.strategy = strategy
+        self.target = target
+        self.clock = clock
+        self.transport = transport
+        self.limits = limits
+        self.budget = budget
+        self.progress = progress
+        self.stop = stop
+        self.tally = tally
+    }
+
     /// Runs to the end, or until cancelled or a cap is reached; `partial` says which.
-    func run() async -> (metrics: StrategyMetrics, partial: Bool) {
+    package func run() async -> (metrics: StrategyMetrics, partial: Bool) {
         let polling = PollingStrategy(strategy)
         let rules = ClientLoop(strategy: polling, client: scenario.client)
         let accumulator = LiveMetricsAccumulator(bucket: scenario.report.bucket, timeScale: clock.timeScale, shards: transport.taskExecutors.count)

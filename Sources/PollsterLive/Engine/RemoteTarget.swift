@@ -3,8 +3,8 @@ import PollsterCore
 
 /// A real API as a ``LiveTarget``: one API key (from the environment), executions from a
 /// file of ids or created by POST at their arrival.
-enum RemoteTarget {
-    static func make(baseURL: String, apiKey: String, source: ExecutionSource, transport: CurlTransport, timeout: Duration) -> LiveTarget {
+package enum RemoteTarget {
+    package static func make(baseURL: String, apiKey: String, source: ExecutionSource, transport: CurlTransport, timeout: Duration) -> LiveTarget {
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         switch source {
         case .ids(let ids, _):

@@ -2,17 +2,17 @@ import Synchronization
 
 /// The `--max-requests` cap shared by every execution of a run: each request takes one
 /// unit; once none is left the run stops sending and reports what it has (partial).
-final class RequestBudget: Sendable {
+package final class RequestBudget: Sendable {
     private let remaining: Atomic<Int>
     private let exhaustedFlag = Atomic<Bool>(false)
 
     /// `limit` nil: unlimited.
-    init(limit: Int?) {
+    package init(limit: Int?) {
         remaining = Atomic(limit ?? Int.max)
     }
 
     /// Takes one request from the budget; false when it is spent.
-    func take() -> Bool {
+    package func take() -> Bool {
         if remaining.load(ordering: .relaxed) <= 0 {
             exhaustedFlag.store(true, ordering: .relaxed)
             return false
@@ -25,5 +25,5 @@ final class RequestBudget: Sendable {
     }
 
     /// True once a request was refused for lack of budget.
-    var exhausted: Bool { exhaustedFlag.load(ordering: .relaxed) }
+    package var exhausted: Bool { exhaustedFlag.load(ordering: .relaxed) }
 }

@@ -6,6 +6,7 @@ import Musl
 import Logging
 import MockServer
 import PollsterCore
+import PollsterLive
 
 /// Runs a scenario live, over real HTTP through libcurl: against the embedded mock API
 /// (a fresh server per strategy, on 127.0.0.1 and a free port, with scenario time

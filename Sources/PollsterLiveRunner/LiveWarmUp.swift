@@ -1,6 +1,7 @@
 import Logging
 import MockServer
 import PollsterCore
+import PollsterLive
 
 /// A short live run before the real one, on the same transport, against a throwaway
 /// embedded server: the loop threads, connections, the whole poll path (sleep, request,

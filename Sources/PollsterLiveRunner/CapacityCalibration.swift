@@ -1,6 +1,7 @@
 import Logging
 import MockServer
 import PollsterCore
+import PollsterLive
 
 /// Measures how many requests per wall second this machine carries through pollster's
 /// live client and its embedded server together: the capacity that `timeScale: auto`

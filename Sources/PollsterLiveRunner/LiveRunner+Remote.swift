@@ -1,6 +1,7 @@
 import Foundation
 import MockServer
 import PollsterCore
+import PollsterLive
 
 extension LiveRunner {
     /// Against a real API: strategies one after another (they share the one API key, so
