@@ -1,7 +1,8 @@
 // The simulator's throughput benchmark (`make bench`): 1,000,000 executions (Poisson
 // arrivals over an hour, lognormal run times with a 30 s median, capped exponential
-// backoff with full jitter, 1,000 API keys with token buckets) on one core.
-// Prints simulated polls per second and the process's peak memory.
+// backoff with full jitter, 1,000 API keys with token buckets) on one core, then the same
+// run split by API key over every core (Simulator's key shards), whose figures must be
+// identical. Prints simulated polls per second, the speed-up and the peak memory.
 import Foundation
 import PollsterCore
 import PollsterSim
@@ -40,3 +41,12 @@ print("simulated polls:          \(metrics.requests) (429s: \(metrics.responses4
 print("wall time (one core):     \(figure(seconds, 3)) s")
 print("polls per second (1 core): \(figure(Double(metrics.requests) / seconds / 1e6, 2)) M   (target >= 3.00 M)")
 print("peak memory (max RSS):    \(figure(peakMegabytes, 1)) MB   (target < 300 MB)")
+
+let cores = Simulator.activeCores
+let shardedStart = clock.now
+let sharded = await Simulator(scenario: scenario, jobs: cores).run().strategies[0].metrics
+let shardedElapsed = clock.now - shardedStart
+let shardedSeconds = Double(shardedElapsed.components.seconds) + Double(shardedElapsed.components.attoseconds) / 1e18
+print("wall time (\(cores) cores, by key): \(figure(shardedSeconds, 3)) s")
+print("polls per second (\(cores) cores): \(figure(Double(sharded.requests) / shardedSeconds / 1e6, 2)) M   (\(figure(seconds / shardedSeconds, 2))x one core)")
+print("same figures as one core: \(sharded.requests == metrics.requests && sharded.responses429 == metrics.responses429 ? "yes" : "NO")")

@@ -12,11 +12,15 @@ public struct Simulator: Sendable {
     public let replications: Int
     /// Maximum simulations running at once; default: the number of active cores.
     public let jobs: Int
+    /// Shards per strategy run (see ``KeyShard``); nil: as many as keep `jobs` cores busy
+    /// when the keys are independent. The result is the same for any number.
+    public let keyShards: Int?
 
-    public init(scenario: Scenario, replications: Int = 1, jobs: Int? = nil) {
+    public init(scenario: Scenario, replications: Int = 1, jobs: Int? = nil, keyShards: Int? = nil) {
         self.scenario = scenario
         self.replications = Swift.max(1, replications)
         self.jobs = Swift.max(1, jobs ?? Simulator.activeCores)
+        self.keyShards = keyShards
     }
 
     /// The cores this process may use.
@@ -27,9 +31,14 @@ public struct Simulator: Sendable {
     public func run(progress: SimulationProgress? = nil) async -> RunResult {
         let scenario = self.scenario
         let strategies = scenario.strategies
-        var work: [(strategy: Int, replication: Int)] = []
+        let simulations = strategies.count * replications
+        let shards = KeyShard.couplingReason(scenario) != nil ? 1
+            : Swift.max(1, keyShards ?? KeyShard.count(for: scenario, simulations: simulations, jobs: jobs))
+        var work: [(strategy: Int, replication: Int, shard: Int)] = []
         for replication in 0..<replications {
-            for strategy in strategies.indices { work.append((strategy, replication)) }
+            for strategy in strategies.indices {
+                for shard in 0..<shards { work.append((strategy, replication, shard)) }
+            }
         }
         var merged = strategies.map { _ in StrategyMetrics(bucket: scenario.report.bucket) }
         var partial = false
@@ -42,7 +51,8 @@ public struct Simulator: Sendable {
                 group.addTask {
                     let simulation = StrategySimulation(
                         scenario: scenario, strategy: strategies[item.strategy],
-                        seed: scenario.seed &+ UInt64(item.replication)
+                        seed: scenario.seed &+ UInt64(item.replication),
+                        keyShard: KeyShard(index: item.shard, count: shards)
                     )
                     let outcome = await simulation.run(progress: progress)
                     return (item.strategy, outcome.metrics, outcome.partial)

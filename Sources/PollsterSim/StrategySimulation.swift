@@ -11,11 +11,15 @@ public struct StrategySimulation: Sendable {
     public let scenario: Scenario
     public let strategy: PollingStrategy
     public let seed: UInt64
+    /// Only the executions of the API keys `k` with `k % count == index` (see
+    /// ``KeyShard``); nil: all of them.
+    public let keyShard: KeyShard?
 
-    public init(scenario: Scenario, strategy: StrategySpec, seed: UInt64) {
+    public init(scenario: Scenario, strategy: StrategySpec, seed: UInt64, keyShard: KeyShard? = nil) {
         self.scenario = scenario
         self.strategy = PollingStrategy(strategy)
         self.seed = seed
+        self.keyShard = keyShard.flatMap { $0.count > 1 ? $0 : nil }
     }
 
     /// Runs to the end (or until the task is cancelled) and returns the metrics; `partial`
@@ -23,7 +27,7 @@ public struct StrategySimulation: Sendable {
     /// simulations fill the cooperative pool's threads (one per core), and the tasks that
     /// cancel them (Ctrl-C) or report their progress need a turn.
     public func run(progress: SimulationProgress? = nil) async -> (metrics: StrategyMetrics, partial: Bool) {
-        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, progress: progress)
+        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, keyShard: keyShard, progress: progress)
         while !engine.advance(steps: Engine.stepsPerSlice) {
             if Task.isCancelled {
                 engine.stop()
@@ -37,7 +41,7 @@ public struct StrategySimulation: Sendable {
     /// The same run without yielding, for callers that own their thread (benchmarks, a
     /// plain loop); it still stops when the task is cancelled.
     public func run(progress: SimulationProgress? = nil) -> (metrics: StrategyMetrics, partial: Bool) {
-        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, progress: progress)
+        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, keyShard: keyShard, progress: progress)
         while !engine.advance(steps: Engine.stepsPerSlice) {
             if Task.isCancelled {
                 engine.stop()
@@ -59,6 +63,7 @@ private struct Engine {
 
     var schedule: ExecutionSchedule
     var pendingArrival: ExecutionPlan?
+    let keyShard: KeyShard?
     var limits: RateLimitSet
     let hasLimits: Bool
     /// The server's workers, when its capacity is limited.
@@ -75,7 +80,8 @@ private struct Engine {
     var unpublishedRequests = 0
     var now: Nanoseconds = 0
 
-    init(scenario: Scenario, strategy: PollingStrategy, seed: UInt64, progress: SimulationProgress?) {
+    init(scenario: Scenario, strategy: PollingStrategy, seed: UInt64, keyShard: KeyShard?, progress: SimulationProgress?) {
+        self.keyShard = keyShard
         self.strategy = strategy
         self.clientLoop = ClientLoop(strategy: strategy, client: scenario.client)
         self.latency = scenario.server.latency
@@ -87,7 +93,16 @@ private struct Engine {
         self.workers = scenario.server.capacity.map(WorkerPool.init)
         self.tracksConcurrency = limits.hasConcurrencyLimit
         self.metrics = StrategyMetrics(bucket: scenario.report.bucket)
-        self.pendingArrival = schedule.next()
+        self.pendingArrival = nextArrival()
+    }
+
+    /// The next execution of this run's keys.
+    mutating func nextArrival() -> ExecutionPlan? {
+        guard let shard = keyShard else { return schedule.next() }
+        while let plan = schedule.next() {
+            if plan.apiKey % shard.count == shard.index { return plan }
+        }
+        return nil
     }
 
     /// Steps (admissions and events) between two looks at cancellation and progress:
@@ -103,7 +118,7 @@ private struct Engine {
             // Admit every arrival up to the next event, so memory holds only what is in flight.
             if let arrival = pendingArrival, queue.first.map({ arrival.createdAt <= $0.time }) ?? true {
                 admit(arrival)
-                pendingArrival = schedule.next()
+                pendingArrival = nextArrival()
                 continue
             }
             guard let event = queue.pop() else {

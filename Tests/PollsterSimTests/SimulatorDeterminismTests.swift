@@ -97,4 +97,25 @@ import PollsterReport
         // (the engine checks every 16,384 steps; before, a webhook strategy never checked).
         #expect(stopping < .seconds(2), "the run took \(stopping) to stop")
     }
+
+    @Test func shardsByKeyMergeIntoExactlyTheUnshardedRun() async throws {
+        // Per-key limits only (a token bucket and a concurrency limit): keys are independent.
+        var sc = Self.scenario(seed: 11)
+        sc.workload.executions = 1500
+        sc.server.rateLimits = [
+            RateLimitRule(scope: .apiKey, algorithm: .tokenBucket(rate: Rate(perSecond: 3), burst: 6)),
+            RateLimitRule(scope: .apiKey, algorithm: .concurrency(limit: 4)),
+        ]
+        #expect(KeyShard.couplingReason(sc) == nil)
+        let whole = await Simulator(scenario: sc, jobs: 1, keyShards: 1).run()
+        for shards in [2, 3, 7] {
+            let split = await Simulator(scenario: sc, jobs: 2, keyShards: shards).run()
+            #expect(SummaryCSV.render(split) == SummaryCSV.render(whole), "\(shards) shards: summary.csv")
+            #expect(try ResultsJSON.encode(split) == ResultsJSON.encode(whole), "\(shards) shards: results.json")
+        }
+        // A global limit couples the keys: the run stays in one piece, whatever is asked.
+        #expect(KeyShard.couplingReason(Self.scenario(seed: 11)) == "a global rate limit couples the API keys")
+        #expect(KeyShard.count(for: sc, simulations: 1, jobs: 2) == 2)
+        #expect(KeyShard.count(for: sc, simulations: 4, jobs: 2) == 1)
+    }
 }
