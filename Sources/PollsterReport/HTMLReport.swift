@@ -50,7 +50,7 @@ public enum HTMLReport {
         let seed = result.replications > 1
             ? "\(info.seed) (\(result.replications) replications: seeds \(info.seed) to \(info.seed &+ UInt64(result.replications - 1)), merged)"
             : String(info.seed)
-        return [
+        var facts = [
             ReportPage.Fact(label: "Mode", value: mode(info)),
             ReportPage.Fact(label: "Seed", value: seed),
             ReportPage.Fact(label: "Executions per strategy", value: RunCoverage(result).executionsPerStrategy),
@@ -58,6 +58,13 @@ public enum HTMLReport {
             ReportPage.Fact(label: "Time bucket", value: timeBucket(result)),
             ReportPage.Fact(label: "429 budget", value: "\(Verdict.percent(budget429)) of requests (default)"),
         ]
+        if let shard = info.shard {
+            facts.append(ReportPage.Fact(label: "Shard", value: "\(shard) of the API keys (keys k with k mod \(shard.count) = \(shard.index)); merge every shard with pollster merge"))
+        }
+        if let count = info.mergedFrom {
+            facts.append(ReportPage.Fact(label: "Merged", value: "from \(count) shards split by API key (pollster merge)"))
+        }
+        return facts
     }
 
     /// The bucket the run recorded at, and the one the charts over time show when they

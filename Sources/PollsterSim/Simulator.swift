@@ -15,12 +15,15 @@ public struct Simulator: Sendable {
     /// Shards per strategy run (see ``KeyShard``); nil: as many as keep `jobs` cores busy
     /// when the keys are independent. The result is the same for any number.
     public let keyShards: Int?
+    /// Simulates only this share of the API keys (`--shard I/N`); nil: every key.
+    public let only: KeyShard?
 
-    public init(scenario: Scenario, replications: Int = 1, jobs: Int? = nil, keyShards: Int? = nil) {
+    public init(scenario: Scenario, replications: Int = 1, jobs: Int? = nil, keyShards: Int? = nil, only: KeyShard? = nil) {
         self.scenario = scenario
         self.replications = Swift.max(1, replications)
         self.jobs = Swift.max(1, jobs ?? Simulator.activeCores)
         self.keyShards = keyShards
+        self.only = only
     }
 
     /// The cores this process may use.
@@ -32,12 +35,12 @@ public struct Simulator: Sendable {
         let scenario = self.scenario
         let strategies = scenario.strategies
         let simulations = strategies.count * replications
-        let shards = KeyShard.couplingReason(scenario) != nil ? 1
-            : Swift.max(1, keyShards ?? KeyShard.count(for: scenario, simulations: simulations, jobs: jobs))
+        let shards = only?.count ?? (KeyShard.couplingReason(scenario) != nil ? 1
+            : Swift.max(1, keyShards ?? KeyShard.count(for: scenario, simulations: simulations, jobs: jobs)))
         var work: [(strategy: Int, replication: Int, shard: Int)] = []
         for replication in 0..<replications {
             for strategy in strategies.indices {
-                for shard in 0..<shards { work.append((strategy, replication, shard)) }
+                for shard in 0..<shards where only.map({ $0.index == shard }) ?? true { work.append((strategy, replication, shard)) }
             }
         }
         var merged = strategies.map { _ in StrategyMetrics(bucket: scenario.report.bucket) }
@@ -71,6 +74,12 @@ public struct Simulator: Sendable {
         let results = strategies.indices.map { i in
             StrategyResult(name: strategies[i].name, description: strategies[i].kind.summary, metrics: merged[i].canonical)
         }
-        return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: replications, strategies: results)
+        var info = ScenarioInfo(scenario)
+        if let only {
+            info.shard = only
+            info.executions = only.plannedExecutions(scenario.workload)
+            info.scenarioHash = scenario.contentHash
+        }
+        return RunResult(scenario: info, partial: partial, replications: replications, strategies: results)
     }
 }

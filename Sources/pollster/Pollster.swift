@@ -21,6 +21,7 @@ struct Pollster: AsyncParsableCommand {
             RunCommand.self,
             ReportCommand.self,
             SimulateCommand.self,
+            MergeCommand.self,
             ValidateCommand.self,
             ServeCommand.self,
             SweepCommand.self,

@@ -15,6 +15,10 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Simulations to run at once (default: the number of cores).")
     var jobs: Int?
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "Simulate only shard I of N (0-based) of the API keys; merge the shards with pollster merge.", valueName: "I/N"))
+    var shard: String?
+
     @Flag(name: .long, help: "No progress line and no table: only errors.")
     var quiet = false
 
@@ -29,7 +33,13 @@ struct RunOptions: ParsableArguments {
     func validate() throws {
         if replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let shard, KeyShard(parsing: shard) == nil {
+            throw ValidationError("--shard takes I/N with 0 <= I < N (for example 0/3), got \"\(shard)\"")
+        }
     }
+
+    /// The shard of `--shard`, once validated.
+    var keyShard: KeyShard? { shard.flatMap(KeyShard.init(parsing:)) }
 
     /// The scenario with this command line's overrides applied.
     func apply(to scenario: Scenario) -> Scenario {

@@ -23,6 +23,16 @@ struct ScenarioRun {
         if !options.quiet {
             for note in scenario.notes { Terminal.error("note: " + note) }
         }
+        if let shard = options.keyShard {
+            if scenario.mode == .live {
+                Terminal.error("error: --shard \(shard) splits simulations; a live run cannot be split yet (run it with --mode simulate)")
+                throw ExitCode(64)
+            }
+            if let reason = KeyShard.couplingReason(scenario) {
+                Terminal.error("error: --shard \(shard): \(scenario.name) cannot be split by API key: \(reason)")
+                throw ExitCode(64)
+            }
+        }
         var result: RunResult
         switch scenario.mode {
         case .simulate: result = try await simulate()
@@ -33,10 +43,11 @@ struct ScenarioRun {
     }
 
     func simulate() async throws -> RunResult {
-        let simulator = Simulator(scenario: scenario, replications: options.replications, jobs: options.jobs)
+        let simulator = Simulator(scenario: scenario, replications: options.replications, jobs: options.jobs, only: options.keyShard)
         let progress = SimulationProgress()
         let line = ProgressLine(enabled: !options.quiet)
-        let total = scenario.workload.executions * scenario.strategies.count * options.replications
+        let total = (options.keyShard?.plannedExecutions(scenario.workload) ?? scenario.workload.executions)
+            * scenario.strategies.count * options.replications
         return try await InterruptSignal.cancellingOnInterrupt {
             await withTaskGroup(of: RunResult?.self) { group in
                 group.addTask { await simulator.run(progress: progress) }

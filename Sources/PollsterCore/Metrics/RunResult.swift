@@ -39,6 +39,13 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     public var executions: Int
     /// Time-series bucket width, nanoseconds.
     public var bucket: Nanoseconds
+    /// The share of API keys this result covers (`--shard I/N`); absent for a whole run.
+    public var shard: KeyShard?
+    /// A content hash of the scenario as run (``Scenario/contentHash``), in sharded
+    /// results, so that `pollster merge` refuses shards of different scenarios.
+    public var scenarioHash: String?
+    /// How many shards were merged into this result (`pollster merge`); absent otherwise.
+    public var mergedFrom: Int?
 
     public init(_ scenario: Scenario) {
         name = scenario.name

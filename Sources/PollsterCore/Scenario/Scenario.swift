@@ -122,3 +122,19 @@ public struct Scenario: Sendable, Hashable {
         return text
     }
 }
+
+extension Scenario {
+    /// A hash of everything that shapes the run's figures (the scenario as run, its seed
+    /// included; not where the report goes): FNV-1a over its full description, as hex.
+    public var contentHash: String {
+        var copy = self
+        copy.report.out = ""
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in String(reflecting: copy).utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
