@@ -54,6 +54,12 @@ struct APIError: Error, HTTPResponseError, Sendable {
 
     static let rateLimited = APIError(status: .tooManyRequests, code: "RATE_LIMITED", message: "Rate limit exceeded")
 
+    /// A rate-limit rejection with the server's rejection status (429 or 503).
+    static func rejected(status: Int) -> APIError {
+        status == 429 ? rateLimited
+            : APIError(status: HTTPResponse.Status(code: status), code: "RATE_LIMITED", message: "Rate limit exceeded; try again later")
+    }
+
     static func invalidRequest(_ message: String) -> APIError {
         APIError(status: .badRequest, code: "INVALID_REQUEST", message: message)
     }

@@ -15,6 +15,10 @@ package struct APIResult: Sendable {
     package var decision: RateLimitDecision?
     /// The API-key index whose concurrency slot is freed once the response is sent.
     package var releaseKey: Int?
+    /// A fault's extra latency (spikes, slow bodies), added after any wait for a worker.
+    package var faultDelay: Nanoseconds = 0
+    /// How a faulted answer breaks at the HTTP layer; nil: a plain response.
+    package var transportFault: TransportFault?
 
     init(status: HTTPResponse.Status, headers: HTTPFields = [:], body: [UInt8], latency: Nanoseconds = 0,
          decision: RateLimitDecision? = nil, releaseKey: Int? = nil) {

@@ -22,6 +22,12 @@ package final class ExecutionAPI: Sendable {
     /// The server's workers when `server.capacity` limits them (the simulator's model).
     private let workers: Mutex<WorkerPool?>
     private let hasCapacity: Bool
+    /// `server.faults` and `server.rejection`, as the simulator applies them.
+    let faults: FaultModel
+    private let hasFaults: Bool
+    let rejection: RejectionStyle
+    /// Requests answered by a reset, recognised when libcurl sends them again.
+    let resets = ResetMemory()
 
     /// The API of `configuration`, showing scenario time 0 as Unix time `epoch` (ns).
     package init(configuration: MockServerConfiguration, epoch: Int64) {
@@ -30,7 +36,10 @@ package final class ExecutionAPI: Sendable {
         store = ExecutionStore(seed: configuration.seed, idSalt: configuration.idSalt ?? UInt64.random(in: .min ... .max))
         keys = APIKeyRegistry(configuration.keys)
         let keySlots = max(configuration.workload.apiKeys, (configuration.keys.map(\.index).max() ?? 0) + 1)
-        gate = RateLimitGate(rules: configuration.server.rateLimits, apiKeys: keySlots)
+        gate = RateLimitGate(server: configuration.server, apiKeys: keySlots)
+        faults = FaultModel(configuration.server.faults)
+        hasFaults = !configuration.server.faults.isEmpty
+        rejection = configuration.server.rejection
         sharedLatency = Mutex(RandomStream.latency.generator(seed: configuration.seed, index: UInt64.max))
         latencyIsZero = configuration.server.latency.isZero
         workers = Mutex(configuration.server.capacity.map(WorkerPool.init))
@@ -41,6 +50,12 @@ package final class ExecutionAPI: Sendable {
     /// are counted by the rate limits; when the result has a `releaseKey`, call
     /// ``release(_:at:)`` once the response has been sent.
     package func respond(to request: APIRequest, at time: Nanoseconds) -> APIResult {
+        if hasFaults && faults.isOutage(at: time) {
+            // Down: the connection is reset at once, before anything else sees the request.
+            var down = APIResult(.overloaded)
+            down.transportFault = .reset
+            return down
+        }
         guard let key = request.apiKey, let grant = keys.grant(for: String(key)) else {
             return withLatency(APIResult(.unauthorized), about: request.operation.executionID)
         }
@@ -50,7 +65,7 @@ package final class ExecutionAPI: Sendable {
         let decision = gate.decide(apiKey: grant.index, at: time)
         var result: APIResult
         if !decision.allowed {
-            result = withLatency(APIResult(.rateLimited), about: request.operation.executionID)
+            result = withLatency(APIResult(.rejected(status: rejection.status)), about: request.operation.executionID)
         } else {
             switch request.operation {
             case .getExecution(let id, let include):
@@ -74,10 +89,11 @@ package final class ExecutionAPI: Sendable {
                     result = full
                 }
             }
+            result.latency += result.faultDelay
             if gate.hasConcurrencyLimit { result.releaseKey = grant.index }
         }
         result.decision = decision
-        for field in RateLimitHeaders.fields(for: decision) {
+        for field in RateLimitHeaders.fields(for: decision, style: rejection, at: time, epoch: epoch) {
             if let name = HTTPField.Name(field.name) { result.headers[name] = field.value }
         }
         return result
@@ -96,15 +112,41 @@ package final class ExecutionAPI: Sendable {
             let allowed = IncludeOption.allCases.map(\.rawValue).joined(separator: ", ")
             return withLatency(APIResult(.invalidRequest("Unknown include value '\(unknown.name)' (allowed: \(allowed))")), about: id)
         }
-        let found = store.withRecord(id: id) { record -> (ExecutionRecord, Nanoseconds)? in
+        let faults = self.faults
+        let hasFaults = self.hasFaults
+        let seed = configuration.seed
+        let found = store.withRecord(id: id) { record -> (ExecutionRecord, Nanoseconds, unknown: Bool, FaultModel.Effect)? in
             guard record.exists(at: time) else { return nil }
-            return (record, drawLatency(&record.latency))
+            let latency = drawLatency(&record.latency)
+            guard hasFaults else { return (record, latency, false, .none) }
+            // The simulator's order: an unknown execution gets a 404; the others draw their faults.
+            if faults.isUnknown(seed: seed, index: record.plan.index) { return (record, latency, true, .none) }
+            return (record, latency, false, faults.drawsPerRequest ? faults.effect(at: time, rng: &record.faults) : .none)
         }
-        guard let (record, latency) = found ?? nil else {
+        guard let (record, latency, unknown, effect) = found ?? nil else {
             return withLatency(APIResult(.executionNotFound), about: nil)
         }
-        let resource = record.resource(at: time, include: include, epoch: epoch, version: configuration.flowVersion)
-        return APIResult(status: .ok, headers: [.contentType: "application/json"], body: resource.jsonBytes(), latency: latency)
+        var result: APIResult
+        switch effect.failure {
+        case _ where unknown:
+            result = APIResult(.executionNotFound)
+        case .status(let status)?:
+            result = APIResult(APIError(status: HTTPResponse.Status(code: status), code: "SERVER_ERROR", message: "Internal error (a fault of server.faults)"))
+        case .reset?:
+            result = APIResult(.overloaded)
+            result.transportFault = .reset
+        case .truncated?, nil:
+            let resource = record.resource(at: time, include: include, epoch: epoch, version: configuration.flowVersion)
+            result = APIResult(status: .ok, headers: [.contentType: "application/json"], body: resource.jsonBytes())
+            if effect.failure == .truncated {
+                result.transportFault = .truncated
+            } else if effect.slowBody > 0 {
+                result.transportFault = .slowBody(effect.slowBody)
+            }
+        }
+        result.latency = latency
+        result.faultDelay = effect.extraLatency
+        return result
     }
 
     private func createExecution(flowId: String, body: [UInt8]?, apiKey: Int, at time: Nanoseconds) -> APIResult {

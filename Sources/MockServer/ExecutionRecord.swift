@@ -15,8 +15,11 @@ struct ExecutionRecord: Sendable {
     let metadata: [String: JSONValue]
     /// Latencies of the responses about this execution, drawn in order.
     var latency: Xoshiro256StarStar
+    /// Draws of `server.faults` for its polls (the simulator's stream of the same index).
+    var faults: Xoshiro256StarStar
 
-    init(serial: Int, idSalt: UInt64, plan: ExecutionPlan, flowId: String, metadata: [String: JSONValue], latency: Xoshiro256StarStar) {
+    init(serial: Int, idSalt: UInt64, plan: ExecutionPlan, flowId: String, metadata: [String: JSONValue], latency: Xoshiro256StarStar,
+         faults: Xoshiro256StarStar) {
         self.serial = serial
         self.id = ExecutionRecord.id(forSerial: serial, salt: idSalt)
         self.flowId = flowId
@@ -24,6 +27,7 @@ struct ExecutionRecord: Sendable {
         self.plan = plan
         self.metadata = metadata
         self.latency = latency
+        self.faults = faults
     }
 
     /// `exec_` and 16 hex digits of a bijective mix of `serial` and the server's `salt`:

@@ -36,7 +36,8 @@ public final class ExecutionStore: Sendable {
     public func register(_ plan: ExecutionPlan, flowId: String, metadata: [String: JSONValue] = [:]) -> String {
         let latency = RandomStream.latency.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index))
         return state.withLock { state in
-            let record = ExecutionRecord(serial: state.nextSerial, idSalt: idSalt, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
+            let record = ExecutionRecord(serial: state.nextSerial, idSalt: idSalt, plan: plan, flowId: flowId, metadata: metadata, latency: latency,
+                                         faults: RandomStream.faults.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index)))
             state.nextSerial += 1
             state.records[record.serial] = record
             state.serialByID[record.id] = record.serial
@@ -56,7 +57,8 @@ public final class ExecutionStore: Sendable {
         state.withLock { state in
             let plan = makePlan(state.nextCreatedIndex)
             let latency = RandomStream.latency.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index))
-            var record = ExecutionRecord(serial: state.nextSerial, idSalt: idSalt, plan: plan, flowId: flowId, metadata: metadata, latency: latency)
+            var record = ExecutionRecord(serial: state.nextSerial, idSalt: idSalt, plan: plan, flowId: flowId, metadata: metadata, latency: latency,
+                                         faults: RandomStream.faults.generator(seed: seed, index: UInt64(truncatingIfNeeded: plan.index)))
             state.nextSerial += 1
             let first = drawLatency(&record.latency)
             state.records[record.serial] = record

@@ -1,6 +1,10 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import PollsterCore
 
 /// Builds the Hummingbird router of the mock execution API: each handler turns the HTTP
@@ -10,9 +14,9 @@ package enum MockExecutionAPI {
     /// The router serving `api` on `clock`, counting responses in `counters`.
     static func router(
         api: ExecutionAPI, clock: ScenarioClock, counters: RequestCounters, queue: ServerQueueRecorder, logger: Logger
-    ) -> Router<BasicRequestContext> {
+    ) -> Router<MockRequestContext> {
         let configuration = api.configuration
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         router.add(middleware: RequestLogMiddleware(counters: counters, logger: logger))
         router.add(middleware: JSONErrorMiddleware(routes: APIRoute.all(benchRoutes: configuration.benchRoutes),
                                                    maxHeaderBytes: configuration.maxHeaderBytes))
@@ -21,18 +25,18 @@ package enum MockExecutionAPI {
             let id = context.parameters.get("executionId") ?? ""
             let include = request.uri.queryParameters[values: "include"]
             return await serve(APIRequest(.getExecution(id: id, include: include), apiKey: apiKey(from: request.headers)),
-                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue)
+                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue, channel: context.channel)
         }
         router.post(RouterPath(APIRoute.createExecution.routerPath)) { request, context in
             let flowId = context.parameters.get("flowId") ?? ""
             let body = try await collectBody(request, limit: configuration.maxBodyBytes)
             return await serve(APIRequest(.createExecution(flowId: flowId, body: body), apiKey: apiKey(from: request.headers)),
-                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue)
+                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue, channel: context.channel)
         }
         router.post(RouterPath(APIRoute.cancelExecution.routerPath)) { request, context in
             let id = context.parameters.get("executionId") ?? ""
             return await serve(APIRequest(.cancelExecution(id: id), apiKey: apiKey(from: request.headers)),
-                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue)
+                               dispatched: dispatchStamp(request.headers), api: api, clock: clock, queue: queue, channel: context.channel)
         }
         let health = ByteBuffer(string: #"{"status":"ok"}"#)
         router.get(RouterPath(APIRoute.health.routerPath)) { _, _ in
@@ -58,14 +62,23 @@ package enum MockExecutionAPI {
     /// latency), else the instant the handler runs. The stamp also tells `queue` how late
     /// the server handled the request.
     static func serve(
-        _ request: APIRequest, dispatched: Int64? = nil, api: ExecutionAPI, clock: ScenarioClock, queue: ServerQueueRecorder? = nil
+        _ request: APIRequest, dispatched: Int64? = nil, api: ExecutionAPI, clock: ScenarioClock, queue: ServerQueueRecorder? = nil,
+        channel: (any Channel)? = nil
     ) async -> Response {
+        if let stamp = dispatched, let channel, api.resets.contains(stamp) {
+            // libcurl's re-send of a request this server reset: reset it again.
+            reset(channel)
+            return Response(status: .serviceUnavailable)
+        }
         let handled = ContinuousClock.now
         let sent = dispatched.map { Swift.min(handled, MonotonicTime.instant($0)) } ?? handled
         let arrival = clock.time(at: sent)
         let result = api.respond(to: request, at: arrival)
-        let due = clock.instant(at: arrival + result.latency)
-        if result.latency > 0 {
+        let slowBody: Nanoseconds
+        if case .slowBody(let extra) = result.transportFault { slowBody = extra } else { slowBody = 0 }
+        // A slow body's head leaves on time; its second half comes `slowBody` later.
+        let due = clock.instant(at: arrival + result.latency - slowBody)
+        if result.latency - slowBody > 0 {
             // A cancelled sleep (server shutting down) answers at once rather than never.
             try? await Task.sleep(until: due, clock: ContinuousClock())
         }
@@ -78,7 +91,44 @@ package enum MockExecutionAPI {
         if result.releaseKey != nil {
             api.release(result, at: clock.now())
         }
-        return Response(status: result.status, headers: result.headers, body: .init(byteBuffer: ByteBuffer(bytes: result.body)))
+        let body = ByteBuffer(bytes: result.body)
+        switch result.transportFault {
+        case nil:
+            return Response(status: result.status, headers: result.headers, body: .init(byteBuffer: body))
+        case .reset?:
+            if let stamp = dispatched { api.resets.remember(stamp) }
+            if let channel { reset(channel) }
+            return Response(status: result.status, headers: result.headers, body: .init(byteBuffer: body))
+        case .truncated?:
+            let half = body.getSlice(at: 0, length: body.readableBytes / 2) ?? body
+            return Response(status: result.status, headers: result.headers, body: ResponseBody(contentLength: body.readableBytes) { writer in
+                try await writer.write(half)
+                if let channel { try? await channel.close() }
+            })
+        case .slowBody?:
+            let split = body.readableBytes / 2
+            let first = body.getSlice(at: 0, length: split) ?? body
+            let rest = body.getSlice(at: split, length: body.readableBytes - split) ?? ByteBuffer()
+            let end = clock.instant(at: arrival + result.latency)
+            return Response(status: result.status, headers: result.headers, body: ResponseBody(contentLength: body.readableBytes) { writer in
+                try await writer.write(first)
+                try? await Task.sleep(until: end, clock: ContinuousClock())
+                try await writer.write(rest)
+                try await writer.finish(nil)
+            })
+        }
+    }
+
+    /// Resets `channel`: SO_LINGER 0 makes the close send a TCP RST, as a crashed server or
+    /// a load balancer that lost its backend does.
+    static func reset(_ channel: any Channel) {
+        guard let socket = channel as? SocketOptionProvider else {
+            channel.close(promise: nil)
+            return
+        }
+        socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in
+            channel.close(promise: nil)
+        }
     }
 
     /// The API key of a request: `Authorization: Bearer KEY`, else `X-API-Key: KEY`.

@@ -22,6 +22,8 @@ public final class MockServer: Sendable {
     /// The clock mapping wall time to the scenario time every request is evaluated at.
     public let clock: ScenarioClock
     let api: ExecutionAPI
+    /// The Unix time (ns, a whole second) scenario time 0 is shown as.
+    public var epoch: Int64 { api.epoch }
     let counters = RequestCounters()
     let queue = ServerQueueRecorder()
     let logger: Logger
@@ -35,7 +37,9 @@ public final class MockServer: Sendable {
         self.configuration = configuration
         self.clock = clock ?? ScenarioClock(timeScale: configuration.timeScale)
         self.logger = logger
-        let epoch = configuration.epoch ?? Int64((Date().timeIntervalSince1970 * 1e9).rounded())
+        // A whole Unix second, so that dates (Retry-After, GitHub's reset) fall on the same
+        // whole seconds of scenario time as in the simulator.
+        let epoch = configuration.epoch ?? Int64(Date().timeIntervalSince1970.rounded(.down)) * 1_000_000_000
         api = ExecutionAPI(configuration: configuration, epoch: epoch)
     }
 

@@ -10,10 +10,10 @@ final class RateLimitGate: Sendable {
     /// True when no rule is configured: every request is allowed without taking the lock.
     let isUnlimited: Bool
 
-    init(rules: [RateLimitRule], apiKeys: Int) {
-        let set = RateLimitSet(rules: rules, apiKeys: apiKeys)
+    init(server: ServerModel, apiKeys: Int) {
+        let set = RateLimitSet(server: server, apiKeys: apiKeys)
         hasConcurrencyLimit = set.hasConcurrencyLimit
-        isUnlimited = rules.isEmpty
+        isUnlimited = server.rateLimits.isEmpty
         limits = Mutex(set)
     }
 

@@ -108,7 +108,7 @@ public struct LiveRunner: Sendable {
         let flowID = "flow_" + scenario.name
         var outcome = try await server.withRunning { baseURL in
             let target = LiveTarget(baseURL: baseURL, apiKeys: keys, submit: { plan in server.register(plan, flowId: flowID) },
-                                    retire: { server.retire($0) })
+                                    retire: { server.retire($0) }, epoch: server.epoch)
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
                 transport: transport, limits: limits, budget: budget, progress: progress, stop: stop,

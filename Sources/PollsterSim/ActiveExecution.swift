@@ -6,6 +6,10 @@ struct ActiveExecution: Sendable {
     /// Its place in the client loop (strategy state, random draws, polls sent).
     var loop: ClientLoopState
     var latencyRNG: Xoshiro256StarStar
+    /// Draws of `server.faults` for its requests (unused when no fault is drawn).
+    var faultRNG: Xoshiro256StarStar
+    /// The API does not know it (`notFound` fault): every poll gets a 404.
+    var unknown: Bool
     /// A request counted by a concurrency limiter has not been answered yet.
     var requestInFlight: Bool
     /// The polling loop has ended (the slot is recycled once no request is in flight).

@@ -69,6 +69,10 @@ private struct Engine {
     /// The server's workers, when its capacity is limited.
     var workers: WorkerPool?
     let tracksConcurrency: Bool
+    /// `server.faults` (outages, drawn faults, unknown executions; lockouts are in `limits`).
+    let faults: FaultModel
+    let hasFaults: Bool
+    let rejection: RejectionStyle
     var queue = EventQueue(capacity: 4096)
     var slots: [ActiveExecution] = []
     var freeSlots: [Int32] = []
@@ -88,8 +92,11 @@ private struct Engine {
         self.seed = seed
         self.progress = progress
         self.schedule = ExecutionSchedule(workload: scenario.workload, seed: seed)
-        self.limits = RateLimitSet(rules: scenario.server.rateLimits, apiKeys: scenario.workload.apiKeys)
+        self.limits = RateLimitSet(server: scenario.server, apiKeys: scenario.workload.apiKeys)
         self.hasLimits = !scenario.server.rateLimits.isEmpty
+        self.faults = FaultModel(scenario.server.faults)
+        self.hasFaults = !scenario.server.faults.isEmpty
+        self.rejection = scenario.server.rejection
         self.workers = scenario.server.capacity.map(WorkerPool.init)
         self.tracksConcurrency = limits.hasConcurrencyLimit
         self.metrics = StrategyMetrics(bucket: scenario.report.bucket)
@@ -154,6 +161,8 @@ private struct Engine {
         }
         let execution = ActiveExecution(
             plan: plan, loop: loop, latencyRNG: RandomStream.latency.generator(seed: seed, index: UInt64(plan.index)),
+            faultRNG: faults.drawsPerRequest ? RandomStream.faults.generator(seed: seed, index: UInt64(plan.index)) : strategyRNG,
+            unknown: hasFaults && faults.isUnknown(seed: seed, index: plan.index),
             requestInFlight: false, finished: false
         )
         let slot: Int32
@@ -179,48 +188,88 @@ private struct Engine {
         unpublishedExecutions += 1
     }
 
+    /// What the server did with one request, before the client reads it.
+    enum Answer {
+        case status(Int)
+        case transport(FailureKind)
+    }
+
     mutating func poll(slot: Int32) {
         let index = Int(slot)
         // Work on a local copy and store it back once: one copy instead of many partial ones.
         var execution = slots[index]
         let plan = execution.plan
         let sentAt = now
-
-        let decision = hasLimits ? limits.admit(apiKey: plan.apiKey, at: sentAt) : RateLimitAdmission(allowed: true, retryAfter: 0)
-        let service = latency.isZero ? 0 : Swift.max(0, latency.sample(&execution.latencyRNG))
-        var receivedAt = sentAt + service
-        // An admitted request waits for a worker when the server's capacity is limited.
-        var queueFull = false
-        if decision.allowed, workers != nil {
-            switch workers!.admit(at: sentAt, service: service) {
-            case .served(_, let answeredAt): receivedAt = answeredAt
-            case .queueFull: queueFull = true
-            }
-        }
-
         metrics.requests += 1
         unpublishedRequests += 1
-        metrics.latency.record(Self.micros(receivedAt - sentAt))
-        metrics.timeSeries.addRequest(at: sentAt, rateLimited: !decision.allowed)
-        if tracksConcurrency && decision.allowed {
-            execution.requestInFlight = true
-            queue.push(SimEvent(time: receivedAt, kind: .release, execution: plan.index, slot: slot))
-        }
 
-        let reply: PollReply
-        if queueFull {
-            metrics.responses5xx += 1
-            metrics.failures.add(.http5xx)
-            metrics.timeSeries.addFailure(.http5xx, at: sentAt)
-            reply = .failed
-        } else if decision.allowed {
-            metrics.responses200 += 1
-            let snapshot = plan.snapshot(at: sentAt)
-            reply = .execution(terminal: snapshot.status.isTerminal, progress: snapshot.progress)
+        var answer = Answer.status(200)
+        var receivedAt = sentAt
+        var retryAfter: Int?
+        if hasFaults && faults.isOutage(at: sentAt) {
+            // The server is down: the connection is reset at once; no limiter sees it.
+            answer = .transport(.connectionReset)
         } else {
-            metrics.responses429 += 1
-            reply = .rejected(retryAfter: Nanoseconds(decision.retryAfter) * Time.nanosecondsPerSecond)
+            let decision = hasLimits ? limits.admit(apiKey: plan.apiKey, at: sentAt) : RateLimitAdmission(allowed: true, retryAfter: 0)
+            let service = latency.isZero ? 0 : Swift.max(0, latency.sample(&execution.latencyRNG))
+            receivedAt = sentAt + service
+            if !decision.allowed {
+                answer = .status(rejection.status)
+                retryAfter = decision.retryAfter
+            } else {
+                // An admitted request waits for a worker when the server's capacity is limited.
+                var queueFull = false
+                if workers != nil {
+                    switch workers!.admit(at: sentAt, service: service) {
+                    case .served(_, let answeredAt): receivedAt = answeredAt
+                    case .queueFull: queueFull = true
+                    }
+                }
+                if tracksConcurrency {
+                    execution.requestInFlight = true
+                    queue.push(SimEvent(time: receivedAt, kind: .release, execution: plan.index, slot: slot))
+                }
+                if queueFull {
+                    answer = .status(503)
+                } else if hasFaults {
+                    answer = faulted(&execution, at: sentAt, receivedAt: &receivedAt)
+                }
+            }
         }
+        metrics.latency.record(Self.micros(receivedAt - sentAt))
+
+        var rejected = false
+        let reply: PollReply
+        switch answer {
+        case .transport(let kind):
+            metrics.transportErrors += 1
+            failed(kind, at: sentAt)
+            reply = .failed
+        case .status(let status):
+            switch ResponseClass(status: status, rejectionStatus: rejection.status) {
+            case .success:
+                metrics.responses200 += 1
+                let snapshot = plan.snapshot(at: sentAt)
+                reply = .execution(terminal: snapshot.status.isTerminal, progress: snapshot.progress)
+            case .rejected:
+                metrics.responses429 += 1
+                rejected = true
+                reply = .rejected(retryAfter: retryAfter.flatMap { rejection.wait(seconds: $0, rejectedAt: sentAt, receivedAt: receivedAt) })
+            case .refused:
+                metrics.responsesOther4xx += 1
+                failed(.otherStatus, at: sentAt)
+                reply = .refused
+            case .serverError:
+                metrics.responses5xx += 1
+                failed(.http5xx, at: sentAt)
+                reply = .failed
+            case .otherStatus:
+                metrics.responsesOther4xx += 1
+                failed(.otherStatus, at: sentAt)
+                reply = .failed
+            }
+        }
+        metrics.timeSeries.addRequest(at: sentAt, rateLimited: rejected)
 
         let step = clientLoop.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, state: &execution.loop)
         slots[index] = execution
@@ -240,6 +289,28 @@ private struct Engine {
             metrics.errored += 1
             release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
         }
+    }
+
+    /// The answer to an admitted, served request of `execution` under `server.faults`: a
+    /// 404 for an unknown execution, else what the drawn faults make of a 200; extra
+    /// latency (spikes, slow bodies) moves `receivedAt`.
+    mutating func faulted(_ execution: inout ActiveExecution, at sentAt: Nanoseconds, receivedAt: inout Nanoseconds) -> Answer {
+        if execution.unknown { return .status(404) }
+        guard faults.drawsPerRequest else { return .status(200) }
+        let effect = faults.effect(at: sentAt, rng: &execution.faultRNG)
+        receivedAt += effect.extraLatency
+        switch effect.failure {
+        case nil: return .status(200)
+        case .status(let status)?: return .status(status)
+        case .reset?: return .transport(.connectionReset)
+        case .truncated?: return .transport(.malformedResponse)
+        }
+    }
+
+    /// Counts a failed request of `kind` sent at `time`.
+    mutating func failed(_ kind: FailureKind, at time: Nanoseconds) {
+        metrics.failures.add(kind)
+        metrics.timeSeries.addFailure(kind, at: time)
     }
 
     /// The execution leaves its polling loop; its slot is recycled once no release event

@@ -41,6 +41,40 @@ public enum RetryAfterValue {
         return Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
+    /// The instant a `Retry-After` date names for a rejection at `time` that says
+    /// `seconds`: `time + seconds`, rounded up to a whole second of scenario time (an HTTP
+    /// date has no fractions; scenario time 0 is shown as a whole Unix second).
+    @inlinable public static func dateInstant(rejectedAt time: Nanoseconds, seconds: Int) -> Nanoseconds {
+        let instant = time + Nanoseconds(seconds) * Time.nanosecondsPerSecond
+        let second = Time.nanosecondsPerSecond
+        let whole = instant >= 0 ? (instant + second - 1) / second : instant / second
+        return whole * second
+    }
+
+    /// The IMF-fixdate of Unix second `unixSeconds` (`Sun, 06 Nov 1994 08:49:37 GMT`).
+    public static func imfFixdate(unixSeconds: Int64) -> String {
+        let days = Int(unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400)
+        let secondOfDay = Int(unixSeconds - Int64(days) * 86_400)
+        let (year, month, day) = civilFromDays(days)
+        let weekday = Self.days[((days % 7) + 7 + 3) % 7]  // 1970-01-01 was a Thursday.
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(weekday), \(two(day)) \(months[month - 1]) \(year) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)) GMT"
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
+    /// algorithm, the inverse of ``daysFromCivil(year:month:day:)``).
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     static let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

@@ -9,6 +9,8 @@ public enum RandomStream: UInt64, Sendable {
     case webhook = 5
     case search = 6
     case progress = 7
+    case faults = 8
+    case notFound = 9
 
     /// A generator for `purpose` of execution `index` under the run `seed`.
     @inlinable public func generator(seed: UInt64, index: UInt64 = 0) -> Xoshiro256StarStar {

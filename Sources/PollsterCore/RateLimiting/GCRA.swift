@@ -96,4 +96,18 @@ struct GCRA: Sendable, Hashable {
         let start = theoreticalArrival.isAtOrBefore(t) ? Instant(nanoseconds: t, fraction: 0) : theoreticalArrival
         theoreticalArrival = start.adding(emissionInterval, steps: rate.unitsPerNanosecond)
     }
+
+    /// Counts a request GCRA denied, as ``TokenBucket/consumeRejected(at:)`` does: TAT
+    /// moves on by T, but never beyond t + 2bT (a debt of one burst).
+    mutating func consumeRejected(at time: Nanoseconds) {
+        let t = clamp(time)
+        let steps = rate.unitsPerNanosecond
+        let start = theoreticalArrival.isAtOrBefore(t) ? Instant(nanoseconds: t, fraction: 0) : theoreticalArrival
+        let moved = start.adding(emissionInterval, steps: steps)
+        let debt = 2 * capacity
+        let cap = Instant(nanoseconds: t + debt / steps, fraction: debt % steps)
+        let capIsEarlier = cap.nanoseconds < moved.nanoseconds
+            || (cap.nanoseconds == moved.nanoseconds && cap.fraction < moved.fraction)
+        theoreticalArrival = capIsEarlier ? cap : moved
+    }
 }

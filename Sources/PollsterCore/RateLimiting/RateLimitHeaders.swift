@@ -36,19 +36,44 @@ public struct RateLimitHeaders: Sendable, Hashable {
     }
 
     /// The header fields for a response carrying `decision`, in the order they should be
-    /// written; none when no limit is configured. `Retry-After` only on a denial (429).
-    public static func fields(for decision: RateLimitDecision) -> [(name: String, value: String)] {
+    /// written; none when no limit is configured. `Retry-After` only on a denial, in the
+    /// form `style` says; the rate-limit fields of `style.headers`. `time` is the scenario
+    /// time of the decision and `epoch` the Unix time (ns, a whole second) scenario time 0
+    /// is shown as: a date form and GitHub's reset are absolute times.
+    public static func fields(for decision: RateLimitDecision, style: RejectionStyle = .standard,
+                              at time: Nanoseconds = 0, epoch: Int64 = 0) -> [(name: String, value: String)] {
         if decision.policy.isEmpty { return [] }
         var fields: [(name: String, value: String)] = []
-        fields.reserveCapacity(6)
+        fields.reserveCapacity(7)
         if !decision.allowed {
-            fields.append(("Retry-After", String(decision.retryAfter)))
+            switch style.retryAfter {
+            case .seconds:
+                fields.append(("Retry-After", String(decision.retryAfter)))
+            case .date:
+                let instant = RetryAfterValue.dateInstant(rejectedAt: time, seconds: decision.retryAfter)
+                fields.append(("Retry-After", RetryAfterValue.imfFixdate(unixSeconds: (epoch + instant) / Time.nanosecondsPerSecond)))
+            case .none:
+                break
+            }
         }
-        fields.append(("RateLimit-Policy", decision.policy))
-        fields.append(("RateLimit", item(named: decision.policyName, parameters: "r=\(decision.remaining);t=\(decision.reset)")))
-        fields.append(("X-RateLimit-Limit", String(decision.limit)))
-        fields.append(("X-RateLimit-Remaining", String(decision.remaining)))
-        fields.append(("X-RateLimit-Reset", String(decision.reset)))
+        for family in style.headers {
+            switch family {
+            case .ietf:
+                fields.append(("RateLimit-Policy", decision.policy))
+                fields.append(("RateLimit", item(named: decision.policyName, parameters: "r=\(decision.remaining);t=\(decision.reset)")))
+            case .xRateLimit:
+                fields.append(("X-RateLimit-Limit", String(decision.limit)))
+                fields.append(("X-RateLimit-Remaining", String(decision.remaining)))
+                fields.append(("X-RateLimit-Reset", String(decision.reset)))
+            case .github:
+                let now = (epoch + time) / Time.nanosecondsPerSecond
+                fields.append(("X-RateLimit-Limit", String(decision.limit)))
+                fields.append(("X-RateLimit-Remaining", String(decision.remaining)))
+                fields.append(("X-RateLimit-Used", String(max(0, decision.limit - decision.remaining))))
+                fields.append(("X-RateLimit-Reset", String(now + Int64(decision.reset))))
+                fields.append(("X-RateLimit-Resource", decision.policyName))
+            }
+        }
         return fields
     }
 

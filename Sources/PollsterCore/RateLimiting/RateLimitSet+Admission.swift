@@ -28,14 +28,12 @@ extension RateLimitSet {
                 retryAfter = Swift.max(retryAfter, verdict.retryAfter)
             }
         }
-        if allowed {
-            for slot in slots {
-                if slot.isGlobal {
-                    globals[slot.index].consume(at: time)
-                } else {
-                    keyed[base + slot.index].consume(at: time)
-                }
-            }
+        if lockouts != nil, let locked = lockedOut(apiKey: apiKey, at: time) {
+            return RateLimitAdmission(allowed: false, retryAfter: Swift.max(retryAfter, locked))
+        }
+        count(allowed: allowed, apiKey: apiKey, base: base, at: time)
+        if !allowed, lockouts != nil, let locked = lockedOut(apiKey: apiKey, at: time) {
+            return RateLimitAdmission(allowed: false, retryAfter: Swift.max(retryAfter, locked))
         }
         return RateLimitAdmission(allowed: allowed, retryAfter: retryAfter)
     }

@@ -20,9 +20,22 @@ public struct RateLimitSet: Sendable {
     /// The `RateLimit-Policy` value, built once and shared by every decision.
     let policy: String
     let policyNames: [String]
+    /// Whether denied requests are counted by the limiters (`rejection.countRejected`).
+    let countsRejected: Bool
+    /// Per-key lockouts after repeated rejections (`server.faults`, kind lockout).
+    var lockouts: LockoutBook?
 
-    /// Limiters for `rules`, in their initial state, with room for `apiKeys` keys.
-    public init(rules: [RateLimitRule], apiKeys: Int) {
+    /// The limiters of `server`: its rules, whether rejected requests count, its lockout.
+    public init(server: ServerModel, apiKeys: Int) {
+        self.init(rules: server.rateLimits, apiKeys: apiKeys, countsRejected: server.rejection.countsRejected,
+                  lockout: FaultModel(server.faults).lockout)
+    }
+
+    /// Limiters for `rules`, in their initial state, with room for `apiKeys` keys; denied
+    /// requests count when `countsRejected`; `lockout` shuts out keys rejected too often.
+    public init(rules: [RateLimitRule], apiKeys: Int, countsRejected: Bool = false, lockout: LockoutRule? = nil) {
+        self.countsRejected = countsRejected
+        self.lockouts = lockout.map { LockoutBook(rule: $0, apiKeys: apiKeys) }
         var slots: [Slot] = []
         var globals: [RateLimiter] = []
         var templates: [RateLimiter] = []
@@ -87,6 +100,31 @@ public struct RateLimitSet: Sendable {
                 chosenVerdict = verdict
             }
         }
+        if let locked = lockedOut(apiKey: apiKey, at: time) {
+            return RateLimitDecision(allowed: false, retryAfter: max(retryAfter, locked), limit: chosenVerdict.limit, remaining: 0,
+                                     reset: max(chosenVerdict.reset, locked), policy: policy, policyName: policyNames[chosen])
+        }
+        count(allowed: allowed, apiKey: apiKey, base: base, at: time)
+        if !allowed, lockouts != nil, let locked = lockedOut(apiKey: apiKey, at: time) {
+            // This rejection started a lockout: its Retry-After is the lockout's length.
+            return RateLimitDecision(allowed: false, retryAfter: max(retryAfter, locked), limit: chosenVerdict.limit, remaining: 0,
+                                     reset: max(chosenVerdict.reset, locked), policy: policy, policyName: policyNames[chosen])
+        }
+        return RateLimitDecision(allowed: allowed, retryAfter: retryAfter,
+                                 limit: chosenVerdict.limit, remaining: chosenVerdict.remaining,
+                                 reset: chosenVerdict.reset, policy: policy, policyName: policyNames[chosen])
+    }
+
+    /// Whole seconds left of `apiKey`'s lockout at `time`, at least 1; nil when the key is
+    /// not locked out.
+    @inline(__always) mutating func lockedOut(apiKey: Int, at time: Nanoseconds) -> Int? {
+        guard lockouts != nil, let left = lockouts!.remaining(key: apiKey, at: time) else { return nil }
+        return max(1, Time.wholeSecondsRoundedUp(left))
+    }
+
+    /// Counts a decided request: an allowed one in every limiter; a denied one in every
+    /// limiter when rejected requests count, and towards the key's lockout.
+    @inline(__always) mutating func count(allowed: Bool, apiKey: Int, base: Int, at time: Nanoseconds) {
         if allowed {
             for slot in slots {
                 if slot.isGlobal {
@@ -95,10 +133,18 @@ public struct RateLimitSet: Sendable {
                     keyed[base + slot.index].consume(at: time)
                 }
             }
+            return
         }
-        return RateLimitDecision(allowed: allowed, retryAfter: retryAfter,
-                                 limit: chosenVerdict.limit, remaining: chosenVerdict.remaining,
-                                 reset: chosenVerdict.reset, policy: policy, policyName: policyNames[chosen])
+        if countsRejected {
+            for slot in slots {
+                if slot.isGlobal {
+                    globals[slot.index].consumeRejected(at: time)
+                } else {
+                    keyed[base + slot.index].consumeRejected(at: time)
+                }
+            }
+        }
+        if lockouts != nil { lockouts!.noteRejection(key: apiKey, at: time) }
     }
 
     /// Reports that an allowed request of `apiKey` finished at `time`, freeing its slot in

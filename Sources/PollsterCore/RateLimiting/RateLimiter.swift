@@ -99,6 +99,24 @@ public struct RateLimiter: Sendable {
         }
     }
 
+    /// Counts a request that was denied, for a server whose rejected requests count
+    /// against the limit: a bucket goes into debt (at most one burst), a window or log
+    /// records it; a concurrency limit holds nothing for it.
+    public mutating func consumeRejected(at time: Nanoseconds) {
+        switch state {
+        case .tokenBucket(var bucket):
+            bucket.consumeRejected(at: time)
+            state = .tokenBucket(bucket)
+        case .gcra(var gcra):
+            gcra.consumeRejected(at: time)
+            state = .gcra(gcra)
+        case .fixedWindow, .slidingWindowLog, .slidingWindowCounter:
+            consume(at: time)
+        case .concurrency:
+            break
+        }
+    }
+
     /// Marks a counted request as finished at `time`. Only a concurrency limit holds
     /// requests; for every other algorithm this does nothing.
     public mutating func release(at time: Nanoseconds) {

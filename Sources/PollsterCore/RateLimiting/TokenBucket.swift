@@ -61,4 +61,11 @@ struct TokenBucket: Sendable, Hashable {
         advance(to: time)
         credit -= rate.unitsPerToken
     }
+
+    /// Counts a request the bucket denied (`rejection.countRejected`): it takes a token it
+    /// does not have, into a debt of at most one burst.
+    mutating func consumeRejected(at time: Nanoseconds) {
+        advance(to: time)
+        credit = max(credit - rate.unitsPerToken, -capacity)
+    }
 }

@@ -107,6 +107,8 @@ public struct Scenario: Sendable, Hashable {
             text += " It works on \(capacity.workers) request\(capacity.workers == 1 ? "" : "s") at a time; the rest wait"
             text += capacity.queue.map { ", up to \($0) (then 503)." } ?? " (no bound)."
         }
+        if server.rejection != .standard && !server.rateLimits.isEmpty { text += " " + server.rejection.summary }
+        if !server.faults.isEmpty { text += " Faults: " + server.faults.map(\.summary).joined(separator: "; ") + "." }
         text += " Strategies compared: " + strategies.map { "\($0.name) (\($0.kind.summary))" }.joined(separator: ", ") + "."
         text += " Clients give up after \(Time.describe(client.timeout)) and "
         text += client.retryAfter == .honor ? "honor Retry-After." : "ignore Retry-After."

@@ -1,14 +1,14 @@
 import Yams
 
 extension ScenarioDecoder {
-    static let serverKeys = ["latency", "rateLimits", "capacity"]
+    static let serverKeys = ["latency", "rateLimits", "capacity", "rejection", "faults"]
     static let capacityKeys = ["workers", "queue"]
     static let rateLimitScopes = ["apiKey", "global"]
     static let rateLimitAlgorithms = ["tokenBucket", "gcra", "fixedWindow", "slidingWindowLog", "slidingWindowCounter", "concurrency"]
 
     /// The `server` section.
     mutating func serverModel(_ node: Node, at path: String, line: Int?) -> ServerModel? {
-        guard let fields = mapping(node, at: path, line: line, expected: "a mapping with keys latency, rateLimits, capacity") else {
+        guard let fields = mapping(node, at: path, line: line, expected: "a mapping with keys latency, rateLimits, capacity, rejection, faults") else {
             return nil
         }
         checkKeys(fields, allowed: Self.serverKeys)
@@ -30,8 +30,26 @@ extension ScenarioDecoder {
         if let node = fields.value("capacity") {
             capacity = serverCapacity(node, at: fields.path("capacity"), line: fields.line(of: "capacity")).map { .some($0) }
         }
-        guard let latency, let rules, let capacity else { return nil }
-        return ServerModel(latency: latency, rateLimits: rules, capacity: capacity)
+        var rejection: RejectionStyle? = .standard
+        if let node = fields.value("rejection") {
+            rejection = rejectionStyle(node, at: fields.path("rejection"), line: fields.line(of: "rejection"))
+        }
+        var faults: [ServerFault]? = []
+        if let node = fields.value("faults") {
+            faults = serverFaults(node, at: fields.path("faults"), line: fields.line(of: "faults"))
+        }
+        if let rejection, let faults, rejection.status == 503 {
+            // A client cannot tell a 503 rejection from a 503 error: refuse the ambiguity.
+            for (index, fault) in faults.enumerated() {
+                if case .error(503) = fault.kind {
+                    report("\(fields.path("faults"))[\(index)].status", line: fields.line(of: "faults"),
+                           "503 is this server's rejection status (rejection.status), so clients would count these errors as rejections; use another 5xx")
+                    return nil
+                }
+            }
+        }
+        guard let latency, let rules, let capacity, let rejection, let faults else { return nil }
+        return ServerModel(latency: latency, rateLimits: rules, capacity: capacity, rejection: rejection, faults: faults)
     }
 
     /// `server.capacity`: `{workers: W, queue: Q}`, the queue bound optional.

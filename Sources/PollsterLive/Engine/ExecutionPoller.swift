@@ -19,6 +19,8 @@ struct ExecutionPoller: Sendable {
     let executionID: String
     /// The client's rules, shared with the simulator.
     let rules: ClientLoop
+    /// The server's rejection status (429, or 503 for APIs that throttle with it).
+    let rejectionStatus: Int
     let seed: UInt64
     let clock: ScenarioClock
     let target: LiveTarget
@@ -85,8 +87,8 @@ struct ExecutionPoller: Sendable {
             let reply: PollReply
             switch exchange.outcome {
             case .success(let response):
-                switch response.status {
-                case 200..<300:
+                switch ResponseClass(status: response.status, rejectionStatus: rejectionStatus) {
+                case .success:
                     trace.responses200 += 1
                     if let reading = ExecutionStatusReader.read(response.body) {
                         reply = .execution(terminal: reading.status.isTerminal, progress: reading.percentage)
@@ -94,24 +96,19 @@ struct ExecutionPoller: Sendable {
                         record.failure = .badBody
                         reply = .failed
                     }
-                case 429:
+                case .rejected:
                     trace.responses429 += 1
                     record.limited = true
-                    reply = .rejected(retryAfter: response.header("retry-after").flatMap { value in
-                        // A date is in wall time; the scenario runs timeScale times faster.
-                        RetryAfterValue.wait(Substring(value), now: CompletedAtReader.unixSeconds()).map { wait in
-                            value.contains(",") ? Nanoseconds(Double(wait) * clock.timeScale) : wait
-                        }
-                    })
-                case 401, 403, 404:
+                    reply = .rejected(retryAfter: response.header("retry-after").flatMap { retryAfter($0, receivedAt: receivedAt) })
+                case .refused:
                     trace.responsesOther4xx += 1
                     record.failure = .otherStatus
                     reply = .refused
-                case 500...:
+                case .serverError:
                     trace.responses5xx += 1
                     record.failure = .http5xx
                     reply = .failed
-                default:
+                case .otherStatus:
                     trace.responsesOther4xx += 1
                     record.failure = .otherStatus
                     reply = .failed
@@ -139,6 +136,18 @@ struct ExecutionPoller: Sendable {
                 trace.ending = .errored(at: at)
             }
             trace.log.append(record)
+        }
+    }
+
+    /// A `Retry-After` value as a wait in scenario time, read at scenario time
+    /// `receivedAt`: seconds as they are; a date against the target's epoch when it runs
+    /// on the scenario clock, else against this machine's clock (wall seconds, scaled).
+    func retryAfter(_ value: String, receivedAt: Nanoseconds) -> Nanoseconds? {
+        if let epoch = target.epoch {
+            return RetryAfterValue.wait(Substring(value), now: Double(epoch + receivedAt) / 1e9)
+        }
+        return RetryAfterValue.wait(Substring(value), now: CompletedAtReader.unixSeconds()).map { wait in
+            value.contains(",") ? Nanoseconds(Double(wait) * clock.timeScale) : wait
         }
     }
 

@@ -143,7 +143,7 @@ package struct LiveStrategyRun: Sendable {
                     continue
                 }
                 let poller = ExecutionPoller(
-                    plan: plan, executionID: id, rules: rules, seed: scenario.seed, clock: clock,
+                    plan: plan, executionID: id, rules: rules, rejectionStatus: scenario.server.rejection.status, seed: scenario.seed, clock: clock,
                     target: target, transport: transport, pacer: pacer, budget: budget,
                     progress: progress, requestTimeout: requestTimeout
                 )

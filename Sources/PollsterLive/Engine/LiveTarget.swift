@@ -16,14 +16,20 @@ public struct LiveTarget: Sendable {
     /// Called with an execution's id once its client is done with it (detected, abandoned,
     /// errored or stopped), so an embedded server can forget it; nothing for a real API.
     public var retire: @Sendable (String) -> Void
+    /// The Unix time (ns) the target shows scenario time 0 as, when it runs on the
+    /// scenario clock (the embedded server): a Retry-After date is then read in scenario
+    /// time. nil for a real API, whose dates are read against this machine's clock.
+    public var epoch: Int64?
 
     public init(
         baseURL: String,
         apiKeys: [String],
         submit: @escaping @Sendable (ExecutionPlan) async -> String?,
         finishedAt: @escaping @Sendable (ExecutionPlan) -> Nanoseconds? = { $0.finishedAt },
-        retire: @escaping @Sendable (String) -> Void = { _ in }
+        retire: @escaping @Sendable (String) -> Void = { _ in },
+        epoch: Int64? = nil
     ) {
+        self.epoch = epoch
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.apiKeys = apiKeys
         self.submit = submit
