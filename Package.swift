@@ -26,10 +26,13 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
+        // zlib, for HdrHistogram's compressed V2 encoding of histograms in results.json.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The domain: scenarios, strategies, rate limiters, workload, metrics. No I/O.
         .target(
             name: "PollsterCore",
             dependencies: [
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]

@@ -6,10 +6,12 @@ final class RequestCounters: Sendable {
     private let succeeded = Atomic<Int>(0)
     private let rateLimited = Atomic<Int>(0)
     private let rejected = Atomic<Int>(0)
+    private let polls = Atomic<Int>(0)
 
-    /// Counts a response with HTTP status `code`.
-    func record(status code: Int) {
+    /// Counts a response with HTTP status `code`; `poll`: to `GET /v1/executions/{id}`.
+    func record(status code: Int, poll: Bool = false) {
         total.wrappingAdd(1, ordering: .relaxed)
+        if poll { polls.wrappingAdd(1, ordering: .relaxed) }
         if code < 400 {
             succeeded.wrappingAdd(1, ordering: .relaxed)
         } else {
@@ -24,7 +26,8 @@ final class RequestCounters: Sendable {
             total: total.load(ordering: .relaxed),
             succeeded: succeeded.load(ordering: .relaxed),
             rateLimited: rateLimited.load(ordering: .relaxed),
-            rejected: rejected.load(ordering: .relaxed)
+            rejected: rejected.load(ordering: .relaxed),
+            polls: polls.load(ordering: .relaxed)
         )
     }
 }

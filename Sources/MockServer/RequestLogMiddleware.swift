@@ -8,14 +8,15 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let poll = request.method == .get && request.uri.path.hasPrefix("/v1/executions/")
         guard logger.logLevel <= .debug else {
             let response = try await next(request, context)
-            counters.record(status: response.status.code)
+            counters.record(status: response.status.code, poll: poll)
             return response
         }
         let start = ContinuousClock.now
         let response = try await next(request, context)
-        counters.record(status: response.status.code)
+        counters.record(status: response.status.code, poll: poll)
         let elapsed = start.duration(to: .now)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let key = MockExecutionAPI.apiKey(from: request.headers).map { APIKeyGrant.fingerprint(of: String($0)) } ?? "none"

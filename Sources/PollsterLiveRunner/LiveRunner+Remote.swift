@@ -33,7 +33,7 @@ extension LiveRunner {
                     let run = LiveStrategyRun(
                         scenario: runner.scenario, strategy: strategy, target: target, clock: clock,
                         transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop,
-                        tally: tally.map { ($0, index) }
+                        tally: tally.map { ($0, index) }, keyShard: runner.keyShard
                     )
                     var outcome = await run.run()
                     if var live = outcome.metrics.live {
@@ -55,7 +55,9 @@ extension LiveRunner {
             )
         }
         let partial = outcomes.count < strategies.count || outcomes.contains { $0.1 } || budget.exhausted || stop.isRequested
-        return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
+        var info = ScenarioInfo(scenario)
+        info.shard = keyShard
+        return RunResult(scenario: info, partial: partial, replications: 1, strategies: results)
     }
 }
 

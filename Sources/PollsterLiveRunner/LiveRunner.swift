@@ -23,6 +23,9 @@ public struct LiveRunner: Sendable {
     /// the embedded server and loopback targets (within the open-file limit), and the
     /// transport's own limit (64 by default) against any other API.
     public let connections: Int?
+    /// Only this share of the API keys (`--shard I/N`): their executions, against a target
+    /// the other shards share; nil: every key.
+    public var keyShard: KeyShard?
 
     /// Wall time between creating a strategy's clock and its scenario time 0: room for
     /// the embedded server to start listening before the first arrival.
@@ -30,8 +33,9 @@ public struct LiveRunner: Sendable {
 
     public init(
         scenario: Scenario, limits: LiveLimits = LiveLimits(), transport: TransportConfiguration = TransportConfiguration(),
-        connections: Int? = nil
+        connections: Int? = nil, keyShard: KeyShard? = nil
     ) {
+        self.keyShard = keyShard
         self.scenario = scenario
         self.limits = limits
         self.transportConfiguration = transport
@@ -72,7 +76,9 @@ public struct LiveRunner: Sendable {
         }
         let results = outcomes.map { StrategyResult(name: strategies[$0.0].name, description: strategies[$0.0].kind.summary, metrics: $0.1) }
         let partial = outcomes.contains { $0.2 } || budget.exhausted || stop.isRequested
-        return RunResult(scenario: ScenarioInfo(scenario), partial: partial, replications: 1, strategies: results)
+        var info = ScenarioInfo(scenario)
+        info.shard = keyShard
+        return RunResult(scenario: info, partial: partial, replications: 1, strategies: results)
     }
 
     /// Connections per strategy against the embedded server and loopback targets. The mock,
@@ -112,7 +118,7 @@ public struct LiveRunner: Sendable {
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
                 transport: transport, limits: limits, budget: budget, progress: progress, stop: stop,
-                tally: tally.map { ($0, index) }
+                tally: tally.map { ($0, index) }, keyShard: keyShard
             )
             return await run.run()
         }

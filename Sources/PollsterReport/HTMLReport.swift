@@ -61,6 +61,9 @@ public enum HTMLReport {
         if let shard = info.shard {
             facts.append(ReportPage.Fact(label: "Shard", value: "\(shard) of the API keys (keys k with k mod \(shard.count) = \(shard.index)); merge every shard with pollster merge"))
         }
+        if let parts = info.splitGlobal {
+            facts.append(ReportPage.Fact(label: "Approximation", value: "global limits and capacity divided into \(parts) equal shares, one per shard of the API keys (--split-global): clients of different shards did not compete for them"))
+        }
         if let count = info.mergedFrom {
             facts.append(ReportPage.Fact(label: "Merged", value: "from \(count) shards split by API key (pollster merge)"))
         }

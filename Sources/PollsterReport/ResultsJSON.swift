@@ -5,7 +5,7 @@ import PollsterCore
 /// gives the same bytes; decoding it back gives an equal result (reports re-render from it).
 public enum ResultsJSON {
     /// The newest results format version this build reads.
-    public static let supportedFormatVersion = 1
+    public static let supportedFormatVersion = RunResult.currentFormatVersion
 
     /// The file's bytes for `result`.
     public static func encode(_ result: RunResult) throws -> Data {

@@ -17,8 +17,14 @@ public struct Simulator: Sendable {
     public let keyShards: Int?
     /// Simulates only this share of the API keys (`--shard I/N`); nil: every key.
     public let only: KeyShard?
+    /// Splits a run whose global limits or capacity couple the keys anyway, giving each
+    /// shard an equal share of them (``KeyShard/splittingGlobal(_:into:)``): faster, and
+    /// an approximation the result says it is.
+    public let splitGlobal: Bool
 
-    public init(scenario: Scenario, replications: Int = 1, jobs: Int? = nil, keyShards: Int? = nil, only: KeyShard? = nil) {
+    public init(scenario: Scenario, replications: Int = 1, jobs: Int? = nil, keyShards: Int? = nil, only: KeyShard? = nil,
+                splitGlobal: Bool = false) {
+        self.splitGlobal = splitGlobal
         self.scenario = scenario
         self.replications = Swift.max(1, replications)
         self.jobs = Swift.max(1, jobs ?? Simulator.activeCores)
@@ -35,8 +41,12 @@ public struct Simulator: Sendable {
         let scenario = self.scenario
         let strategies = scenario.strategies
         let simulations = strategies.count * replications
-        let shards = only?.count ?? (KeyShard.couplingReason(scenario) != nil ? 1
-            : Swift.max(1, keyShards ?? KeyShard.count(for: scenario, simulations: simulations, jobs: jobs)))
+        let coupled = KeyShard.couplingReason(scenario) != nil
+        let shards = only?.count ?? (coupled && !splitGlobal ? 1
+            : Swift.max(1, keyShards ?? KeyShard.count(for: scenario, simulations: simulations, jobs: jobs, splitGlobal: splitGlobal)))
+        // Coupled keys split only with --split-global, each shard against its share.
+        let approximated = coupled && splitGlobal && shards > 1
+        let simulated = approximated ? KeyShard.splittingGlobal(scenario, into: shards) : scenario
         var work: [(strategy: Int, replication: Int, shard: Int)] = []
         for replication in 0..<replications {
             for strategy in strategies.indices {
@@ -53,7 +63,7 @@ public struct Simulator: Sendable {
                 next += 1
                 group.addTask {
                     let simulation = StrategySimulation(
-                        scenario: scenario, strategy: strategies[item.strategy],
+                        scenario: simulated, strategy: strategies[item.strategy],
                         seed: scenario.seed &+ UInt64(item.replication),
                         keyShard: KeyShard(index: item.shard, count: shards)
                     )
@@ -75,6 +85,7 @@ public struct Simulator: Sendable {
             StrategyResult(name: strategies[i].name, description: strategies[i].kind.summary, metrics: merged[i].canonical)
         }
         var info = ScenarioInfo(scenario)
+        if approximated { info.splitGlobal = shards }
         if let only {
             info.shard = only
             info.executions = only.plannedExecutions(scenario.workload)

@@ -16,8 +16,11 @@ struct RunOptions: ParsableArguments {
     var jobs: Int?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Simulate only shard I of N (0-based) of the API keys; merge the shards with pollster merge.", valueName: "I/N"))
+        "Run only shard I of N (0-based) of the API keys (a simulation, or a live run against a shared --target); merge the shards with pollster merge.", valueName: "I/N"))
     var shard: String?
+
+    @Flag(name: .customLong("split-global"), help: "Split a simulation by API key even when global limits or the server's capacity couple the keys, giving each shard an equal share of them (an approximation, marked in the report).")
+    var splitGlobal = false
 
     @Flag(name: .long, help: "No progress line and no table: only errors.")
     var quiet = false

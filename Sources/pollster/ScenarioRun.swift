@@ -24,12 +24,14 @@ struct ScenarioRun {
             for note in scenario.notes { Terminal.error("note: " + note) }
         }
         if let shard = options.keyShard {
-            if scenario.mode == .live {
-                Terminal.error("error: --shard \(shard) splits simulations; a live run cannot be split yet (run it with --mode simulate)")
+            if scenario.mode == .live, case .embedded = scenario.target {
+                Terminal.error("error: --shard \(shard): a live run against the embedded server cannot be split (each process would have a server of its own); start one with pollster serve and set the scenario's target to its URL")
                 throw ExitCode(64)
             }
-            if let reason = KeyShard.couplingReason(scenario) {
-                Terminal.error("error: --shard \(shard): \(scenario.name) cannot be split by API key: \(reason)")
+            // Live shards share one real server, whose limits see them all: only a
+            // simulation needs keys that do not share a limit.
+            if scenario.mode == .simulate, !options.splitGlobal, let reason = KeyShard.couplingReason(scenario) {
+                Terminal.error("error: --shard \(shard): \(scenario.name) cannot be split by API key: \(reason) (--split-global divides it evenly between the shards, an approximation)")
                 throw ExitCode(64)
             }
         }
@@ -43,7 +45,11 @@ struct ScenarioRun {
     }
 
     func simulate() async throws -> RunResult {
-        let simulator = Simulator(scenario: scenario, replications: options.replications, jobs: options.jobs, only: options.keyShard)
+        let simulator = Simulator(scenario: scenario, replications: options.replications, jobs: options.jobs, only: options.keyShard,
+                                  splitGlobal: options.splitGlobal)
+        if options.splitGlobal, !options.quiet, let reason = KeyShard.couplingReason(scenario) {
+            Terminal.error("note: --split-global: \(reason); each shard gets an equal share of the global limits and capacity, an approximation")
+        }
         let progress = SimulationProgress()
         let line = ProgressLine(enabled: !options.quiet)
         let total = (options.keyShard?.plannedExecutions(scenario.workload) ?? scenario.workload.executions)
@@ -106,7 +112,8 @@ struct ScenarioRun {
                     advice = chosen
                     if !options.quiet { Terminal.error(chosen.reason) }
                 }
-                let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections)
+                let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections,
+                                        keyShard: options.keyShard)
                 var result = try await run(runner, stop: stop, tally: tally)
                 if case .embedded = scenario.target, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
                     // The remedy: the scale auto picks, when one keeps clear of saturation and
@@ -163,7 +170,8 @@ struct ScenarioRun {
         let progress = LiveProgress()
         let line = ProgressLine(enabled: !options.quiet)
         let label = "\(runner.scenario.strategies.count) strategies"
-        let total = runner.scenario.workload.executions * runner.scenario.strategies.count
+        let total = (runner.keyShard?.plannedExecutions(runner.scenario.workload) ?? runner.scenario.workload.executions)
+            * runner.scenario.strategies.count
         return try await withThrowingTaskGroup(of: RunResult?.self) { group in
             group.addTask { try await runner.run(progress: progress, stop: stop, tally: tally) }
             group.addTask {

@@ -139,7 +139,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw Self.failure("the mock server stopped: \(error)")
         }
         let counts = server.requestCounts
-        Self.emit(["served \(counts.total) requests: \(counts.succeeded) succeeded, \(counts.rejected) rejected (\(counts.rateLimited) rate-limited)"])
+        Self.emit(["served \(counts.total) requests: \(counts.succeeded) succeeded, \(counts.rejected) rejected (\(counts.rateLimited) rate-limited); \(counts.polls) status polls"])
     }
 
     /// Keys from `--keys-file` or `POLLSTER_MOCK_KEYS`; empty when neither is given.

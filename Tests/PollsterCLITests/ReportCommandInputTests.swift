@@ -14,12 +14,17 @@ import Testing
     @Test func damagedResultsGiveOneLineNamingTheFile() async throws {
         let dir = CommandLineTests.temporaryDirectory()
         let text = try await Self.realResults(in: dir)
-        let histogram = try #require(text.range(of: "\"latency\":["))
+        // The latency histogram, a base64 string: replaced whole by damaged ones of both formats.
+        let start = try #require(text.range(of: "\"latency\":\""))
+        let end = try #require(text[start.upperBound...].firstIndex(of: "\""))
+        let histogram = start.lowerBound..<text.index(after: end)
         let requests = try #require(text.range(of: "\"requests\":"))
         let damaged: [(String, String)] = [
             ("truncated", String(text.prefix(text.count / 2))),
-            ("huge-histogram", text.replacingCharacters(in: histogram, with: "\"latency\":[[18446744073709551615,18446744073709551615],")),
-            ("overflowing-histogram", text.replacingCharacters(in: histogram, with: "\"latency\":[[1,9223372036854775807],[2,9223372036854775807],")),
+            ("huge-histogram", text.replacingCharacters(in: histogram, with: "\"latency\":[[18446744073709551615,18446744073709551615]]")),
+            ("overflowing-histogram", text.replacingCharacters(in: histogram, with: "\"latency\":[[1,9223372036854775807],[2,9223372036854775807]]")),
+            ("bad-base64-histogram", text.replacingCharacters(in: histogram, with: "\"latency\":\"HISTFAAA!!\"")),
+            ("cut-histogram", text.replacingCharacters(in: histogram, with: "\"latency\":\"HISTFAAAADJ4nJNpmSzMwMAA\"")),
             ("negative-count", text.replacingCharacters(in: requests, with: "\"requests\":-7,\"x\":")),
             ("nan-string", text.replacingCharacters(in: requests, with: "\"requests\":\"NaN\",\"x\":")),
             ("deep", "{\"formatVersion\":1,\"scenario\":" + String(repeating: "[", count: 100_000) + "}"),

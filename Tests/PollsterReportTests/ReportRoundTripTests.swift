@@ -78,7 +78,7 @@ import Testing
             ("missing.json", nil, "cannot read \(base.path)/missing.json: no such file"),
             ("truncated.json", "{\"formatVersion\": 1, \"scen", "\(base.path)/truncated.json is not a pollster results.json: not valid JSON"),
             ("other.json", "{\"name\": \"x\"}", "\(base.path)/other.json is not a pollster results.json: missing \"formatVersion\""),
-            ("future.json", "{\"formatVersion\": 9}", "\(base.path)/future.json has results format version 9; this pollster reads version 1 and older"),
+            ("future.json", "{\"formatVersion\": 9}", "\(base.path)/future.json has results format version 9; this pollster reads version 2 and older"),
         ]
         for (name, contents, message) in cases {
             let path = base.appendingPathComponent(name).path

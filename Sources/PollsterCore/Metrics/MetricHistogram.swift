@@ -71,8 +71,26 @@ public struct MetricHistogram: Sendable, Codable, Equatable {
         lhs.count == rhs.count && lhs.buckets.elementsEqual(rhs.buckets, by: { $0 == $1 })
     }
 
+    /// Reads HdrHistogram's compressed V2 encoding in base64 (what ``encode(to:)`` writes),
+    /// or the `[[value, count], ...]` pairs of results format 1.
     public init(from decoder: any Decoder) throws {
         self.init()
+        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+            let layout: HdrHistogramV2.Layout
+            do throws(HdrHistogramV2.DecodeError) {
+                layout = try HdrHistogramV2.decode(text, countLimit: DecodedCount.limit)
+            } catch {
+                throw DecodingError.dataCorruptedError(in: single, debugDescription: "histogram: \(error)")
+            }
+            for (value, count) in HdrHistogramV2.values(of: layout) {
+                guard value <= UInt64(Int64.max) / 2 else {
+                    throw DecodingError.dataCorruptedError(in: single, debugDescription: "histogram: a value beyond \(UInt64(Int64.max) / 2)")
+                }
+                // As ``canonical`` records them: each bucket by its highest equivalent value.
+                record(histogram.highestEquivalentForValue(value), count: count)
+            }
+            return
+        }
         var container = try decoder.unkeyedContainer()
         var total = 0
         while !container.isAtEnd {
@@ -92,12 +110,13 @@ public struct MetricHistogram: Sendable, Codable, Equatable {
         }
     }
 
+    /// HdrHistogram's compressed V2 encoding in base64: a few hundred bytes where the
+    /// value/count pairs took tens of kilobytes, and readable by HdrHistogram's libraries.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        for bucket in buckets {
-            var pair = container.nestedUnkeyedContainer()
-            try pair.encode(bucket.value)
-            try pair.encode(bucket.count)
-        }
+        var container = encoder.singleValueContainer()
+        // The highest trackable value written is the largest value's bucket top, not the
+        // histogram's current range (which depends on its history), so that equal
+        // histograms encode to equal bytes.
+        try container.encode(HdrHistogramV2.encode(buckets: buckets, highestTrackableValue: Swift.max(2, buckets.last?.value ?? 2)))
     }
 }

@@ -1,8 +1,11 @@
 /// The record every stage shares: engines produce it, writers read only it, and
 /// results.json is it, encoded. Several results of the same scenario merge.
 public struct RunResult: Sendable, Codable, Equatable {
-    /// Format version of results.json.
-    public var formatVersion: Int = 1
+    /// Format version of results.json: 2 writes histograms as HdrHistogram's compressed
+    /// V2 encoding in base64; 1 wrote them as `[[value, count], ...]` (still read).
+    public var formatVersion: Int = RunResult.currentFormatVersion
+    /// The version this build writes.
+    public static let currentFormatVersion = 2
     public var scenario: ScenarioInfo
     /// True when the run was interrupted or its target died: the figures cover only what
     /// happened until then.
@@ -46,6 +49,10 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     public var scenarioHash: String?
     /// How many shards were merged into this result (`pollster merge`); absent otherwise.
     public var mergedFrom: Int?
+    /// Into how many parts the global limits and the server's capacity were divided so
+    /// that a coupled run could be split by key (`--split-global`): an approximation.
+    /// Absent when they were not.
+    public var splitGlobal: Int?
 
     public init(_ scenario: Scenario) {
         name = scenario.name
@@ -84,7 +91,9 @@ extension RunResult {
             replications: try c.decodeCount(forKey: .replications), strategies: try c.decode([StrategyResult].self, forKey: .strategies),
             executions: try c.decodeIfPresent([ExecutionRecord].self, forKey: .executions)
         )
-        self.formatVersion = formatVersion
+        // Read in any supported version, it is now a result of the current one.
+        _ = formatVersion
+        self.formatVersion = Self.currentFormatVersion
         let longest = strategies.map(\.metrics.timeSeries.count).max() ?? 0
         guard scenario.bucket > 0, TimeSeries.spanFits(bucket: scenario.bucket, buckets: longest) else {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.scenario],

@@ -44,11 +44,36 @@ public struct KeyShard: Sendable, Hashable, Codable, CustomStringConvertible {
         return nil
     }
 
+    /// `scenario` with every global rate limit and the server's capacity divided into
+    /// `parts` equal shares (rates, bursts, limits, workers and queue divided by `parts`,
+    /// at least 1 each), so that each of `parts` key shards runs against its share: the
+    /// approximation `--split-global` makes of a server whose limits couple the keys.
+    public static func splittingGlobal(_ scenario: Scenario, into parts: Int) -> Scenario {
+        guard parts > 1 else { return scenario }
+        var split = scenario
+        func share(_ value: Int) -> Int { Swift.max(1, value / parts) }
+        split.server.rateLimits = scenario.server.rateLimits.map { rule in
+            guard rule.scope == .global else { return rule }
+            var divided = rule
+            switch rule.algorithm {
+            case .tokenBucket(let rate, let burst): divided.algorithm = .tokenBucket(rate: Rate(perSecond: rate.perSecond / Double(parts)), burst: share(burst))
+            case .gcra(let rate, let burst): divided.algorithm = .gcra(rate: Rate(perSecond: rate.perSecond / Double(parts)), burst: share(burst))
+            case .fixedWindow(let limit, let window): divided.algorithm = .fixedWindow(limit: share(limit), window: window)
+            case .slidingWindowLog(let limit, let window): divided.algorithm = .slidingWindowLog(limit: share(limit), window: window)
+            case .slidingWindowCounter(let limit, let window): divided.algorithm = .slidingWindowCounter(limit: share(limit), window: window)
+            case .concurrency(let limit): divided.algorithm = .concurrency(limit: share(limit))
+            }
+            return divided
+        }
+        split.server.capacity = scenario.server.capacity.map { ServerCapacity(workers: share($0.workers), queue: $0.queue.map(share)) }
+        return split
+    }
+
     /// How many shards to split each strategy's run into: enough to give `jobs` cores
     /// work when there are fewer simulations than cores, within the keys there are; 1
     /// when the keys are coupled.
-    public static func count(for scenario: Scenario, simulations: Int, jobs: Int) -> Int {
-        guard couplingReason(scenario) == nil, simulations < jobs else { return 1 }
+    public static func count(for scenario: Scenario, simulations: Int, jobs: Int, splitGlobal: Bool = false) -> Int {
+        guard splitGlobal || couplingReason(scenario) == nil, simulations < jobs else { return 1 }
         let wanted = (jobs + simulations - 1) / simulations
         return Swift.max(1, Swift.min(wanted, scenario.workload.apiKeys))
     }

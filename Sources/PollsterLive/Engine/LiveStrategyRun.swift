@@ -16,12 +16,16 @@ package struct LiveStrategyRun: Sendable {
     var stop = StopSignal()
     /// Where the figures so far can be read during the run, as strategy `index`.
     var tally: (LiveRunTally, index: Int)? = nil
+    /// Only the executions of the API keys `k` with `k % count == index` (`--shard`); nil:
+    /// all of them.
+    var keyShard: KeyShard? = nil
 
     package init(
         scenario: Scenario, strategy: StrategySpec, target: LiveTarget, clock: ScenarioClock, transport: CurlTransport,
         limits: LiveLimits, budget: RequestBudget, progress: LiveProgress?, stop: StopSignal = StopSignal(),
-        tally: (LiveRunTally, index: Int)? = nil
+        tally: (LiveRunTally, index: Int)? = nil, keyShard: KeyShard? = nil
     ) {
+        self.keyShard = keyShard
         self.scenario = scenario
         self.strategy = strategy
         self.target = target
@@ -118,7 +122,8 @@ package struct LiveStrategyRun: Sendable {
         var stoppedEarly = false
         let executors = transport.taskExecutors
         await withDiscardingTaskGroup { group in
-            for plan in ExecutionSchedule(workload: scenario.workload, seed: scenario.seed) where plan.index % shards == shard {
+            for plan in ExecutionSchedule(workload: scenario.workload, seed: scenario.seed)
+            where plan.index % shards == shard && keyShard.map({ plan.apiKey % $0.count == $0.index }) ?? true {
                 do {
                     try await transport.sleep(until: clock.instant(at: plan.createdAt))
                 } catch {
