@@ -19,6 +19,14 @@ struct RunOptions: ParsableArguments {
         "Simulate only shard I of N (0-based) of the API keys; merge the shards with pollster merge.", valueName: "I/N"))
     var shard: String?
 
+    @Option(name: .customLong("fail-if"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Fail the run (exit 99) when [SCOPE:]METRIC OP NUMBER holds, e.g. rate_429>0.01; repeatable; adds to the scenario's thresholds.",
+        valueName: "expr"))
+    var failIf: [String] = []
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Write the thresholds' results as JUnit XML to this file.", valueName: "file"))
+    var junit: String?
+
     @Flag(name: .long, help: "No progress line and no table: only errors.")
     var quiet = false
 
