@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: valid)
     func parses(_ row: Valid) throws {
         let threshold = try Threshold(parsing: row.text)
-        #expect(threshold == Threshold(expression: row.text.trimmingCharacters(in: " "), scope: row.scope, metric: row.metric, comparison: row.comparison, limit: row.limit))
+        #expect(threshold == Threshold(expression: row.text.trimmingCharacters(in: .whitespaces), scope: row.scope, metric: row.metric, comparison: row.comparison, limit: row.limit))
     }
 
     static let known = ThresholdMetric.names.joined(separator: ", ")

@@ -1,0 +1,141 @@
+"""pollster's .hgrm files and summary.csv percentiles against the Python `hdrhistogram`
+package (hdrh), an independent HdrHistogram implementation, reading the same data.
+
+For every strategy of each report folder given, and each of latency and detection lag:
+the histogram in results.json (sparse [value, count] pairs, microseconds) is loaded into
+an hdrh histogram (1 us to a bound above the largest value, 3 significant digits, as
+pollster's). Then
+  1. every row of the .hgrm file (value, percentile, total count) must equal the row
+     hdrh's own percentile iterator gives (5 ticks per half distance), printed the same way;
+  2. its footer's mean, max and total count must equal hdrh's;
+  3. summary.csv's p50/p90/p99/max of the measure must equal hdrh's value at that
+     percentile. HdrHistogram's definition (Java 2.1.12 on, and hdrhistogram-swift) is the
+     value where the count reaches ceil(p% of the total); hdrh 0.10 rounds that count to
+     the nearest instead, so hdrh is asked for the percentile that names the same count.
+Finally the check is shown to have teeth: one row moved by one bucket must be caught.
+"""
+import csv
+import json
+import math
+import os
+import re
+import sys
+
+from hdrh.histogram import HdrHistogram
+
+MEASURES = [("latency", "latency", "latency_ms"), ("lag", "detectionLag", "detection_lag_ms")]
+ROW = re.compile(r"^\s*([0-9.]+)\s+([0-9.]+)\s+(\d+)(?:\s+([0-9.]+|Infinity))?\s*$")
+
+
+def histogram(pairs):
+    highest = max(2, max(value for value, _ in pairs) * 2)
+    h = HdrHistogram(1, highest, 3)
+    for value, count in pairs:
+        h.record_value(value, count)
+    return h
+
+
+def hdrh_rows(h):
+    return [("%.3f" % (it.value_iterated_to / 1000), "%.12f" % (it.percentile_level_iterated_to / 100), str(it.total_count_to_this_value))
+            for it in h.get_percentile_iterator(5)]
+
+
+def file_rows(text):
+    rows = []
+    for line in text.splitlines()[2:]:
+        if line.startswith("#"):
+            break
+        match = ROW.match(line)
+        if not match:
+            raise ValueError("not a percentile row: %r" % line)
+        rows.append(match.groups()[:3])
+    return rows
+
+
+def footer(text, name):
+    match = re.search(r"%s\s*=\s*([0-9.]+)" % re.escape(name), text)
+    return match.group(1) if match else None
+
+
+def value_at(h, percentile):
+    """HdrHistogram's value at `percentile`: where the count reaches ceil(p * total)."""
+    total = h.get_total_count()
+    target = max(1, math.ceil((math.nextafter(percentile, 0) * total) / 100))
+    return h.get_value_at_percentile(min(100.0, 100.0 * target / total))
+
+
+def compare_rows(expected, actual):
+    problems = []
+    if len(expected) != len(actual):
+        problems.append("%d rows, hdrh gives %d" % (len(actual), len(expected)))
+    for index, (want, got) in enumerate(zip(expected, actual)):
+        if want != got:
+            problems.append("row %d is %s, hdrh gives %s" % (index + 1, " ".join(got), " ".join(want)))
+    return problems
+
+
+def check(folder):
+    results = json.load(open(os.path.join(folder, "results.json")))
+    summary = {row["strategy"]: row for row in csv.DictReader(open(os.path.join(folder, "summary.csv")))}
+    problems, checked, teeth = [], 0, None
+    for strategy in results["strategies"]:
+        name = re.sub(r"[^A-Za-z0-9._-]", "_", strategy["name"])
+        for prefix, key, column in MEASURES:
+            pairs = strategy["metrics"][key]
+            path = os.path.join(folder, "%s-%s.hgrm" % (prefix, name))
+            where = "%s (%s)" % (path, strategy["name"])
+            if not pairs:
+                if os.path.exists(path):
+                    problems.append("%s: written for an empty histogram" % where)
+                continue
+            text = open(path).read()
+            h = histogram(pairs)
+            expected, actual = hdrh_rows(h), file_rows(text)
+            problems += ["%s: %s" % (where, p) for p in compare_rows(expected, actual)]
+            for label, want in [("Mean", "%.3f" % (h.get_mean_value() / 1000)), ("Max", "%.3f" % (h.get_max_value() / 1000)),
+                                ("Total count", str(h.get_total_count()))]:
+                if footer(text, label) != want:
+                    problems.append("%s: %s is %s, hdrh gives %s" % (where, label, footer(text, label), want))
+            row = summary[strategy["name"]]
+            for suffix, percentile in [("p50", 50.0), ("p90", 90.0), ("p99", 99.0), ("max", None)]:
+                cell = row.get("%s_%s" % (column, suffix))
+                if cell is None:
+                    continue
+                want = "%.3f" % ((h.get_max_value() if percentile is None else value_at(h, percentile)) / 1000)
+                if cell != want:
+                    problems.append("%s: summary.csv %s_%s is %s, hdrh gives %s" % (where, column, suffix, cell, want))
+            checked += 1
+            if teeth is None and len(actual) > 2:
+                teeth = (h, expected, actual)
+    return problems, checked, teeth
+
+
+def main(folders):
+    problems, checked, teeth = [], 0, None
+    for folder in folders:
+        found, count, example = check(folder)
+        problems += found
+        checked += count
+        teeth = teeth or example
+    for problem in problems:
+        print("check-hgrm: " + problem, file=sys.stderr)
+    if problems:
+        return 1
+    if checked == 0 or teeth is None:
+        print("check-hgrm: nothing was checked (no histograms with values)", file=sys.stderr)
+        return 1
+    # The check can fail: the middle row moved to the next bucket up must be caught.
+    h, expected, actual = teeth
+    middle = len(actual) // 2
+    value = round(float(actual[middle][0]) * 1000)
+    moved = list(actual)
+    moved[middle] = ("%.3f" % ((h.get_highest_equivalent_value(value) + 1) / 1000),) + tuple(actual[middle][1:])
+    if not compare_rows(expected, moved):
+        print("check-hgrm: a row moved by one bucket was not caught", file=sys.stderr)
+        return 1
+    print("check-hgrm: %d .hgrm files agree with hdrh (rows, mean, max, count) and so do summary.csv's percentiles" % checked)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
