@@ -31,7 +31,7 @@ import Testing
 
     /// summary.csv's `column` for each strategy, by name.
     static func summary(_ dir: String, _ column: String) throws -> [String: String] {
-        let lines = try String(contentsOfFile: "\(dir)/summary.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = try String(contentsOfFile: "\(dir)/summary.csv", encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let index = try #require(lines[0].firstIndex(of: column))
         return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { ($0[0], $0[index]) })
     }

@@ -142,17 +142,27 @@ import Testing
     @Test func hgrmIsHdrHistogramsPercentileDistribution() {
         var histogram = MetricHistogram()
         for value in 1...4 { histogram.record(UInt64(value) * 1000) }
+        // 3000 and 4000 us fall in buckets 2 us wide (past 2048 us at 3 digits), whose highest
+        // equivalent values HdrHistogram prints: 3.001 and 4.001 ms.
         #expect(HgrmFile.render(histogram) == """
                    Value     Percentile TotalCount 1/(1-Percentile)
 
                    1.000 0.000000000000          1           1.00
-                   1.000 0.250000000000          1           1.33
+                   1.000 0.100000000000          1           1.11
+                   1.000 0.200000000000          1           1.25
+                   2.000 0.300000000000          2           1.43
+                   2.000 0.400000000000          2           1.67
                    2.000 0.500000000000          2           2.00
-                   3.000 0.750000000000          3           4.00
-                   4.000 1.000000000000          4
-            #[Mean    =        2.500, StdDeviation   =        1.118]
-            #[Max     =        4.000, Total count    =            4]
-            #[Buckets =            1, SubBuckets     =         2048]
+                   3.001 0.550000000000          3           2.22
+                   3.001 0.600000000000          3           2.50
+                   3.001 0.650000000000          3           2.86
+                   3.001 0.700000000000          3           3.33
+                   3.001 0.750000000000          3           4.00
+                   4.001 0.775000000000          4           4.44
+                   4.001 1.000000000000          4
+            #[Mean    =        2.501, StdDeviation   =        1.118]
+            #[Max     =        4.001, Total count    =            4]
+            #[Buckets =            2, SubBuckets     =         2048]
 
             """)
     }
