@@ -6,9 +6,9 @@ import PollsterCore
 /// distance. Written when a scenario's `report.formats` lists `hgrm`.
 public enum HgrmFile {
     /// The measures written, as (file name prefix, histogram).
-    static let measures: [(prefix: String, histogram: KeyPath<StrategyMetrics, MetricHistogram>)] = [
-        ("latency", \.latency), ("lag", \.detectionLag),
-    ]
+    static var measures: [(prefix: String, histogram: KeyPath<StrategyMetrics, MetricHistogram>)] {
+        [("latency", \.latency), ("lag", \.detectionLag)]
+    }
 
     /// The text for `histogram`.
     public static func render(_ histogram: MetricHistogram) -> String {
