@@ -28,8 +28,27 @@ public enum HTMLReport {
             live: result.strategies.contains { $0.metrics.live != nil },
             liveHealthTable: liveHealthTable(result),
             strategies: result.strategies.map { ReportPage.Fact(label: $0.name, value: $0.description) },
-            charts: ReportCharts.all(result, budget429: budget429)
+            charts: ReportCharts.all(result, budget429: budget429),
+            hasThresholds: result.thresholds != nil,
+            thresholdsBreached: result.thresholds?.contains(where: \.breached) ?? false,
+            thresholdTally: ThresholdLines.tally(result.thresholds ?? []),
+            thresholdRows: thresholdRows(result.thresholds ?? [])
         )
+    }
+
+    /// The thresholds box: a row per threshold and strategy it covers, with the measured
+    /// figure (as summary.csv has it) and whether it fails the run.
+    static func thresholdRows(_ results: [ThresholdResult]) -> [ReportPage.ThresholdRow] {
+        results.flatMap { evaluated in
+            let metric = evaluated.threshold.metric
+            return evaluated.checks.map { check in
+                let failed = evaluated.breached && check.exceeds
+                return ReportPage.ThresholdRow(
+                    expression: evaluated.threshold.expression, scope: ThresholdLines.scope(evaluated.threshold.scope),
+                    strategy: check.strategy, measured: metric.formatted(check.actual),
+                    outcome: failed ? "FAIL" : check.exceeds ? "over (the threshold holds)" : "pass", failed: failed)
+            }
+        }
     }
 
     /// The mode in plain words.

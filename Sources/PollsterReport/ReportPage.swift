@@ -52,6 +52,18 @@ struct ReportPage: Sendable {
         var remedy: String
     }
 
+    /// One threshold's check of one strategy, for the thresholds box.
+    struct ThresholdRow: Sendable {
+        var expression: String
+        var scope: String
+        var strategy: String
+        var measured: String
+        /// "pass" or "FAIL"; a strategy over the limit of an `all:` threshold that holds
+        /// says "over (the threshold holds)".
+        var outcome: String
+        var failed: Bool
+    }
+
     var title: String
     var name: String
     var summary: String
@@ -67,4 +79,11 @@ struct ReportPage: Sendable {
     var liveHealthTable: Table
     var strategies: [Fact]
     var charts: [Chart]
+    /// True when the run was judged by thresholds (the box shows).
+    var hasThresholds: Bool
+    /// True when any threshold was breached (the box is red).
+    var thresholdsBreached: Bool
+    /// `thresholds: 1 of 3 breached` or `thresholds: all 3 passed`.
+    var thresholdTally: String
+    var thresholdRows: [ThresholdRow]
 }

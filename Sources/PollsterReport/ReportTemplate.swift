@@ -82,6 +82,15 @@ svg.chart text.point-label { font-size: 12px; fill: var(--fg); }
 svg.chart .leader { stroke: var(--muted); stroke-width: 1; }
 footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1px solid var(--border); padding-top: .8em; }
 </style>
+{{#hasThresholds}}
+<style>
+.thresholds { background: var(--card); border: 1px solid var(--border); border-left: 4px solid var(--best);
+  border-radius: 6px; padding: .5em 1em; margin: 1em 0; }
+.thresholds.breached { background: var(--warn-bg); border-color: #cf222e; border-left-color: #cf222e; }
+.thresholds td.fail { color: #cf222e; font-weight: 700; }
+.thresholds td.pass { color: var(--best); }
+</style>
+{{/hasThresholds}}
 </head>
 <body>
 <header>
@@ -112,6 +121,22 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 <p>{{.}}</p>
 {{/verdict}}
 </section>
+{{#hasThresholds}}
+<section class="thresholds{{#thresholdsBreached}} breached{{/thresholdsBreached}}" aria-label="Thresholds"{{#thresholdsBreached}} role="alert"{{/thresholdsBreached}}>
+<h2>Thresholds</h2>
+<p><strong>{{thresholdTally}}</strong>{{#thresholdsBreached}}: the run fails (exit status 99){{/thresholdsBreached}}. A threshold says when the run fails; a figure that was not measured counts as over the limit.</p>
+<div class="scroll">
+<table>
+<thead><tr><th>threshold</th><th>applies to</th><th>strategy</th><th class="num">measured</th><th>result</th></tr></thead>
+<tbody>
+{{#thresholdRows}}
+<tr><td><code>{{expression}}</code></td><td>{{scope}}</td><td>{{strategy}}</td><td class="num">{{measured}}</td><td class="{{#failed}}fail{{/failed}}{{^failed}}pass{{/failed}}">{{outcome}}</td></tr>
+{{/thresholdRows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/hasThresholds}}
 <section class="summary">
 <h2>Summary</h2>
 <div class="scroll">

@@ -5,7 +5,8 @@ import PollsterCore
 /// ``RunResult`` alone, so `pollster report results.json` writes the same bytes again.
 ///
 /// csv: summary.csv, timeseries.csv, latency.csv, lag.csv, and executions.csv when the run
-/// kept per-execution detail; json: results.json; html: report.html.
+/// kept per-execution detail; json: results.json; html: report.html; hgrm: latency-S.hgrm
+/// and lag-S.hgrm per strategy S (see ``HgrmFile``).
 public struct ReportWriter: Sendable {
     public var directory: String
     public var formats: [ReportFormat]
@@ -33,6 +34,8 @@ public struct ReportWriter: Sendable {
                 files.append(("results.json", try ResultsJSON.encode(result)))
             case .html:
                 files.append(("report.html", Data(try HTMLReport.render(result).utf8)))
+            case .hgrm:
+                files += HgrmFile.files(result).map { ($0.name, Data($0.text.utf8)) }
             }
         }
         return files

@@ -18,6 +18,8 @@ struct ReportCommand: ParsableCommand {
           pollster report reports/quickstart/results.json --format html \\
             --out /tmp/q
           pollster report results.json --format csv,json
+          pollster report results.json --fail-if 'rate_429>0.01' \\
+            --junit thresholds.xml
         """
     )
 
@@ -30,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     @Option(
         name: .long,
         parsing: .unconditional,
-        help: ArgumentHelp("Comma-separated formats to write: csv, html, json (default: all).", valueName: "formats"),
+        help: ArgumentHelp("Comma-separated formats to write: csv, html, json, hgrm (default: csv,html,json).", valueName: "formats"),
         transform: ReportCommand.formats
     )
     var format: [ReportFormat]?
@@ -41,20 +43,31 @@ struct ReportCommand: ParsableCommand {
         for name in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard let format = ReportFormat(rawValue: trimmed) else {
-                throw ValidationError("unknown format \"\(trimmed)\" in --format; use csv, html and/or json, e.g. --format csv,html")
+                throw ValidationError("unknown format \"\(trimmed)\" in --format; use csv, html, json and/or hgrm, e.g. --format csv,html")
             }
             if !formats.contains(format) { formats.append(format) }
         }
         return formats
     }
 
+    @Option(name: .customLong("fail-if"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Judge the run anew by [SCOPE:]METRIC OP NUMBER (replacing the thresholds it recorded); exit 99 when one holds. Repeatable.",
+        valueName: "expr"))
+    var failIf: [String] = []
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Write the thresholds' results as JUnit XML to this file.", valueName: "file"))
+    var junit: String?
+
     func run() throws {
-        let result: RunResult
+        var result: RunResult
         do {
             result = try ResultsJSON.read(path: resultsPath)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
+        }
+        if !failIf.isEmpty {
+            result = ThresholdEvaluator.judged(result, by: try ThresholdOutput.parse(failIf, strategies: result.strategies.map(\.name)))
         }
         let directory = out ?? Self.directory(of: resultsPath)
         let writer = ReportWriter(directory: directory, formats: format ?? [.csv, .json, .html])
@@ -64,6 +77,8 @@ struct ReportCommand: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
+        try ThresholdOutput.report(result, junit: junit, quiet: false)
+        if !failIf.isEmpty, result.thresholds?.contains(where: \.breached) == true { throw ExitCode(ThresholdOutput.breachedStatus) }
     }
 
     /// The directory part of `path` ("." for a bare file name).

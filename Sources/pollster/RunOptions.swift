@@ -22,6 +22,14 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .customLong("split-global"), help: "Split a simulation by API key even when global limits or the server's capacity couple the keys, giving each shard an equal share of them (an approximation, marked in the report).")
     var splitGlobal = false
 
+    @Option(name: .customLong("fail-if"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Fail the run (exit 99) when [SCOPE:]METRIC OP NUMBER holds, e.g. rate_429>0.01; repeatable; adds to the scenario's thresholds.",
+        valueName: "expr"))
+    var failIf: [String] = []
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Write the thresholds' results as JUnit XML to this file.", valueName: "file"))
+    var junit: String?
+
     @Flag(name: .long, help: "No progress line and no table: only errors.")
     var quiet = false
 

@@ -19,6 +19,7 @@ struct ScenarioRun {
             try await printPlan()
             return
         }
+        let thresholds = scenario.thresholds + (try ThresholdOutput.parse(options.failIf, strategies: scenario.strategies.map(\.name)))
         try refuseToOverwrite()
         if !options.quiet {
             for note in scenario.notes { Terminal.error("note: " + note) }
@@ -41,7 +42,7 @@ struct ScenarioRun {
         case .live: result = try await runLive()
         }
         if options.debugLoseExecution, !result.strategies.isEmpty { result.strategies[0].metrics.executions += 1 }
-        try publish(result)
+        try publish(thresholds.isEmpty ? result : ThresholdEvaluator.judged(result, by: thresholds))
     }
 
     func simulate() async throws -> RunResult {
@@ -237,6 +238,7 @@ struct ScenarioRun {
             Terminal.wrote(written)
             Terminal.output(ConsoleTable(colour: Terminal.stdoutWantsColour).render(result) + Verdict(result).headline + "\n")
         }
+        try ThresholdOutput.report(result, junit: options.junit, quiet: options.quiet)
         // What went wrong with the run itself, after the report is safely written. Figures
         // that do not add up are a bug in pollster, whatever else happened: exit 70.
         let violations = Conservation.violations(result)
@@ -254,6 +256,7 @@ struct ScenarioRun {
         if live?.strict == true, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
             throw ExitCode(3)
         }
+        if result.thresholds?.contains(where: \.breached) == true { throw ExitCode(ThresholdOutput.breachedStatus) }
     }
 }
 

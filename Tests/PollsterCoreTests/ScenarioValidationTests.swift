@@ -35,7 +35,7 @@ struct ScenarioValidationTests {
             label: "unknown top-level key",
             yaml: adding("colour: blue"),
             expected: [
-                "t.yaml:7: colour: unknown key; allowed: name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live",
+                "t.yaml:7: colour: unknown key; allowed: name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live, thresholds",
             ]),
         InvalidScenario(
             label: "unknown key for a strategy kind",
@@ -179,7 +179,7 @@ struct ScenarioValidationTests {
         InvalidScenario(
             label: "report format",
             yaml: adding("report: { formats: [csv, pdf] }"),
-            expected: ["t.yaml:7: report.formats[1]: unknown format \"pdf\"; allowed: csv, json, html"]),
+            expected: ["t.yaml:7: report.formats[1]: unknown format \"pdf\"; allowed: csv, json, html, hgrm"]),
         InvalidScenario(
             label: "YAML syntax error",
             yaml: "workload:\n  executions: 10\n   arrival: 2\n",
@@ -196,7 +196,7 @@ struct ScenarioValidationTests {
             label: "a list at the top",
             yaml: "- 1\n- 2\n",
             expected: [
-                "t.yaml:1: expected a scenario mapping with keys name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live, got a list",
+                "t.yaml:1: expected a scenario mapping with keys name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live, thresholds, got a list",
             ]),
     ]
 

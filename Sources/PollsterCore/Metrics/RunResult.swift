@@ -16,6 +16,9 @@ public struct RunResult: Sendable, Codable, Equatable {
     /// Per-execution detail (executions.csv), when the engine kept it; absent from
     /// results.json otherwise.
     public var executions: [ExecutionRecord]?
+    /// The thresholds the run was judged by (`--fail-if`, a scenario's `thresholds`), each
+    /// evaluated on the final figures; absent from results.json when there were none.
+    public var thresholds: [ThresholdResult]?
 
     /// A result; `executions` only when the engine kept per-execution detail.
     public init(
@@ -94,6 +97,7 @@ extension RunResult {
         // Read in any supported version, it is now a result of the current one.
         _ = formatVersion
         self.formatVersion = Self.currentFormatVersion
+        thresholds = try c.decodeIfPresent([ThresholdResult].self, forKey: .thresholds)
         let longest = strategies.map(\.metrics.timeSeries.count).max() ?? 0
         guard scenario.bucket > 0, TimeSeries.spanFits(bucket: scenario.bucket, buckets: longest) else {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.scenario],

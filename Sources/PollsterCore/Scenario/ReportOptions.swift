@@ -3,6 +3,9 @@ public enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case csv
     case json
     case html
+    /// HdrHistogram percentile-distribution files (`.hgrm`), one per strategy and measure;
+    /// not written unless asked for.
+    case hgrm
 }
 
 /// Where and what a run writes.
@@ -13,7 +16,10 @@ public struct ReportOptions: Sendable, Hashable {
     /// Width of a time-series bucket, in scenario time. Default 1 s.
     public var bucket: Nanoseconds
 
-    public init(out: String, formats: [ReportFormat] = [.csv, .json, .html], bucket: Nanoseconds = Time.seconds(1)) {
+    /// What a run writes unless its scenario's `report.formats` says otherwise.
+    public static let defaultFormats: [ReportFormat] = [.csv, .json, .html]
+
+    public init(out: String, formats: [ReportFormat] = defaultFormats, bucket: Nanoseconds = Time.seconds(1)) {
         self.out = out
         self.formats = formats
         self.bucket = bucket

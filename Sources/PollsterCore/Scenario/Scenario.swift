@@ -42,6 +42,9 @@ public struct Scenario: Sendable, Hashable {
     public var report: ReportOptions
     /// Live runs against a real API: where executions come from, request ceiling.
     public var live: LiveSettings
+    /// Criteria that fail the run when its final figures meet them (`thresholds:`); the
+    /// command line's `--fail-if` adds to them.
+    public var thresholds: [Threshold]
 
     public init(
         name: String,
@@ -57,7 +60,8 @@ public struct Scenario: Sendable, Hashable {
         client: ClientPolicy = ClientPolicy(),
         report: ReportOptions? = nil,
         description: String? = nil,
-        live: LiveSettings = LiveSettings()
+        live: LiveSettings = LiveSettings(),
+        thresholds: [Threshold] = []
     ) {
         self.name = name
         self.description = description
@@ -73,6 +77,7 @@ public struct Scenario: Sendable, Hashable {
         self.client = client
         self.report = report ?? ReportOptions(out: "reports/\(name)")
         self.live = live
+        self.thresholds = thresholds
     }
 
     /// Settings this scenario holds but its mode ignores, in plain words (commands print
@@ -127,10 +132,11 @@ public struct Scenario: Sendable, Hashable {
 
 extension Scenario {
     /// A hash of everything that shapes the run's figures (the scenario as run, its seed
-    /// included; not where the report goes): FNV-1a over its full description, as hex.
+    /// included; not where the report goes nor the thresholds it is judged by): FNV-1a over its full description, as hex.
     public var contentHash: String {
         var copy = self
         copy.report.out = ""
+        copy.thresholds = []
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in String(reflecting: copy).utf8 {
             hash ^= UInt64(byte)

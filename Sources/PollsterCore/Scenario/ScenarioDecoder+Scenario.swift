@@ -3,7 +3,7 @@ import Yams
 extension ScenarioDecoder {
     static let scenarioKeys = [
         "name", "description", "seed", "mode", "target", "apiKeyEnv", "timeScale",
-        "workload", "server", "strategies", "client", "report", "live",
+        "workload", "server", "strategies", "client", "report", "live", "thresholds",
     ]
     static let clientKeys = ["timeout", "retryAfter"]
     static let reportKeys = ["out", "formats", "bucket"]
@@ -51,13 +51,19 @@ extension ScenarioDecoder {
             live = liveSettings(node, at: "live", line: fields.line(of: "live"), baseDirectory: baseDirectory) ?? live
         }
 
+        var thresholds: [Threshold]?
+        if let node = fields.value("thresholds") {
+            thresholds = self.thresholds(node, at: "thresholds", line: fields.line(of: "thresholds"), strategies: strategies?.map(\.name))
+        }
+
         guard problems.isEmpty, let name, let seed, let target, let timeScale, let workload, let strategies else {
             return nil
         }
         return Scenario(
             name: name, seed: seed, mode: mode ?? .simulate, target: target, apiKeyEnv: apiKeyEnv,
             timeScale: timeScale, timeScaleIsAuto: timeScaleIsAuto, workload: workload, server: server ?? ServerModel(), strategies: strategies,
-            client: client ?? ClientPolicy(), report: reportOptions, description: description, live: live
+            client: client ?? ClientPolicy(), report: reportOptions, description: description, live: live,
+            thresholds: thresholds ?? []
         )
     }
 
@@ -139,7 +145,7 @@ extension ScenarioDecoder {
         checkKeys(fields, allowed: Self.reportKeys)
         let out = fields.has("out") ? string(fields, "out", expected: "a directory") : "reports/\(name)"
         let formats = fields.value("formats").map { reportFormats($0, at: fields.path("formats"), line: fields.line(of: "formats")) }
-            ?? ReportFormat.allCases
+            ?? ReportOptions.defaultFormats
         let bucket = fields.has("bucket") ? duration(fields, "bucket") : Time.seconds(1)
         guard let out, let formats, let bucket else { return nil }
         return ReportOptions(out: out, formats: formats, bucket: bucket)
