@@ -1,3 +1,4 @@
+import PollsterCore
 /// One load on a strategy's 429-rate curve: the mean 429 rate over the seeds there.
 public struct CapacityCurvePoint: Sendable, Hashable {
     /// The load (per second for rates).

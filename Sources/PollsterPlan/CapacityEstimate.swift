@@ -1,3 +1,4 @@
+import PollsterCore
 /// One strategy's capacity: the highest load meeting the constraints, found on each seed
 /// by bracketing and bisection, with the mean and 95% interval across seeds.
 public struct CapacityEstimate: Sendable {

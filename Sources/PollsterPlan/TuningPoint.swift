@@ -1,3 +1,4 @@
+import PollsterCore
 /// One parameter setting a tuner evaluated, and what it measured: the objective and each
 /// constraint's metric, on the search seeds and again on fresh seeds.
 public struct TuningPoint: Sendable, Hashable {

@@ -54,8 +54,13 @@ public struct Simulator: Sendable {
             }
         }
         var merged = strategies.map { _ in StrategyMetrics(bucket: scenario.report.bucket) }
+        // Each replication's own metrics too, for its figures (not for a --shard share,
+        // whose figures are of part of the keys).
+        let keepsReplications = replications > 1 && only == nil
+        var perReplication = keepsReplications
+            ? strategies.map { _ in (0..<replications).map { _ in StrategyMetrics(bucket: scenario.report.bucket) } } : []
         var partial = false
-        await withTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in
+        await withTaskGroup(of: (Int, Int, StrategyMetrics, Bool).self) { group in
             var next = 0
             func startNext() {
                 guard next < work.count else { return }
@@ -68,21 +73,23 @@ public struct Simulator: Sendable {
                         keyShard: KeyShard(index: item.shard, count: shards)
                     )
                     let outcome = await simulation.run(progress: progress)
-                    return (item.strategy, outcome.metrics, outcome.partial)
+                    return (item.strategy, item.replication, outcome.metrics, outcome.partial)
                 }
             }
             for _ in 0..<Swift.min(jobs, work.count) { startNext() }
             // Results are merged in completion order; merging is commutative (sums and
             // histogram adds), so the result does not depend on scheduling.
-            for await (strategy, metrics, wasPartial) in group {
+            for await (strategy, replication, metrics, wasPartial) in group {
                 merged[strategy].add(metrics)
+                if keepsReplications { perReplication[strategy][replication].add(metrics) }
                 partial = partial || wasPartial
                 if !Task.isCancelled { startNext() }
             }
         }
         if Task.isCancelled { partial = true }
         let results = strategies.indices.map { i in
-            StrategyResult(name: strategies[i].name, description: strategies[i].kind.summary, metrics: merged[i].canonical)
+            StrategyResult(name: strategies[i].name, description: strategies[i].kind.summary, metrics: merged[i].canonical,
+                           replications: keepsReplications && !partial ? perReplication[i].map(ReplicationFigures.init) : nil)
         }
         var info = ScenarioInfo(scenario)
         if approximated { info.splitGlobal = shards }

@@ -22,6 +22,7 @@ struct Pollster: AsyncParsableCommand {
             ReportCommand.self,
             SimulateCommand.self,
             MergeCommand.self,
+            CompareCommand.self,
             ValidateCommand.self,
             ServeCommand.self,
             SweepCommand.self,

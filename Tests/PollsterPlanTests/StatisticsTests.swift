@@ -1,4 +1,5 @@
 import Testing
+import PollsterCore
 @testable import PollsterPlan
 
 /// The 95% interval and the Pareto frontier.

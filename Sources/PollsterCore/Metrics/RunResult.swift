@@ -75,11 +75,15 @@ public struct StrategyResult: Sendable, Codable, Equatable {
     /// The strategy in plain words.
     public var description: String
     public var metrics: StrategyMetrics
+    /// Each replication's headline figures, in seed order, when a simulation ran more than
+    /// one (`--replications`); absent otherwise.
+    public var replications: [ReplicationFigures]?
 
-    public init(name: String, description: String, metrics: StrategyMetrics) {
+    public init(name: String, description: String, metrics: StrategyMetrics, replications: [ReplicationFigures]? = nil) {
         self.name = name
         self.description = description
         self.metrics = metrics
+        self.replications = replications
     }
 }
 

@@ -9,16 +9,21 @@ public enum JUnitReport {
 
     /// The document for `result`'s evaluated thresholds (an empty suite when it has none).
     public static func render(_ result: RunResult) -> String {
-        let results = result.thresholds ?? []
+        render(result.thresholds ?? [], classname: "pollster.\(result.scenario.name)")
+    }
+
+    /// The document for `results`, each testcase of class `classname`; `measure` names
+    /// what was measured (`pollster compare` judges the change NEW − OLD).
+    public static func render(_ results: [ThresholdResult], classname: String, measure: String = "") -> String {
         var cases: [String] = []
         var failures = 0
         for evaluated in results {
             let threshold = evaluated.threshold
             let metric = threshold.metric
             for check in evaluated.checks {
-                let measured = "\(metric.rawValue) = \(metric.formatted(check.actual))"
+                let measured = "\(measure)\(metric.rawValue) = \(metric.formatted(check.actual))"
                 var lines = [
-                    "  <testcase name=\"\(escape("\(threshold.expression) [\(check.strategy)]"))\" classname=\"\(escape("pollster.\(result.scenario.name)"))\" time=\"0\">"
+                    "  <testcase name=\"\(escape("\(threshold.expression) [\(check.strategy)]"))\" classname=\"\(escape(classname))\" time=\"0\">"
                 ]
                 if evaluated.breached && check.exceeds {
                     failures += 1
