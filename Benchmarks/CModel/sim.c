@@ -494,6 +494,10 @@ int main(int argc, char **argv) {
     printf("detection_lag_mean_s %.6f\n", c.detected ? c.detection_lag_sum_s / (double)c.detected : 0.0);
     printf("peak_active %zu\n", c.peak_active);
     printf("seconds %.6f\n", seconds);
+    /* user + system CPU of the whole process (start-up is negligible): beside the wall
+     * time, it tells a slow run on a busy machine from a slow program. */
+    printf("cpu_seconds %.6f\n", (double)usage.ru_utime.tv_sec + (double)usage.ru_utime.tv_usec / 1e6
+                                      + (double)usage.ru_stime.tv_sec + (double)usage.ru_stime.tv_usec / 1e6);
     printf("polls_per_second %.0f\n", (double)c.polls / seconds);
     printf("peak_mb %.1f\n", peak_mb);
     printf("heap_arity %d\n", HEAP_ARITY);

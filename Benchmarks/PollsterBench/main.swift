@@ -49,10 +49,20 @@ let scenario = Scenario(
     strategies: [StrategySpec(name: "expo-full-jitter", kind: .exponential(initial: s(1), multiplier: 2, max: s(30), jitter: .full))]
 )
 
+/// User + system CPU seconds of the process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
+let cpuAtStart = cpuSeconds()
 let clock = ContinuousClock()
 let start = clock.now
 let (metrics, _) = StrategySimulation(scenario: scenario, strategy: scenario.strategies[0], seed: scenario.seed).run()
 let elapsed = clock.now - start
+let cpuOneCore = cpuSeconds() - cpuAtStart
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
 var usage = rusage()
@@ -67,9 +77,11 @@ print("polls per second (1 core): \(figure(Double(metrics.requests) / seconds / 
 print("peak memory (max RSS):    \(figure(peakMegabytes, 1)) MB   (target < 300 MB)")
 
 let cores = Simulator.activeCores
+let cpuBeforeSharded = cpuSeconds()
 let shardedStart = clock.now
 let sharded = await Simulator(scenario: scenario, jobs: cores).run().strategies[0].metrics
 let shardedElapsed = clock.now - shardedStart
+let cpuSharded = cpuSeconds() - cpuBeforeSharded
 let shardedSeconds = Double(shardedElapsed.components.seconds) + Double(shardedElapsed.components.attoseconds) / 1e18
 print("wall time (\(cores) cores, by key): \(figure(shardedSeconds, 3)) s")
 print("polls per second (\(cores) cores): \(figure(Double(sharded.requests) / shardedSeconds / 1e6, 2)) M   (\(figure(seconds / shardedSeconds, 2))x one core)")
@@ -88,9 +100,11 @@ if machine {
     print("detection_lag_mean_s \(figure(metrics.detectionLag.mean / 1e6, 6))")
     print("seconds_1core \(figure(seconds, 6))")
     print("polls_per_second_1core \(figure(Double(metrics.requests) / seconds, 0))")
+    print("cpu_seconds_1core \(figure(cpuOneCore, 6))")
     print("peak_mb_1core \(figure(peakMegabytes, 1))")
     print("cores \(cores)")
     print("seconds_sharded \(figure(shardedSeconds, 6))")
+    print("cpu_seconds_sharded \(figure(cpuSharded, 6))")
     print("polls_per_second_sharded \(figure(Double(sharded.requests) / shardedSeconds, 0))")
     print("sharded_polls \(sharded.requests)")
     print("sharded_responses429 \(sharded.responses429)")
