@@ -362,7 +362,8 @@ static int schedule_next(Schedule *s, Plan *plan) {
     /* No queue time in this workload: no draw. The outcome takes one uniform and is not
      * needed for polling (every outcome is terminal); drawn to keep the stream's order. */
     double u = next_unit(&rng);
-    (void)(u < OUTCOME_COMPLETED ? 0 : u < OUTCOME_COMPLETED + OUTCOME_FAILED ? 1 : 2);
+    int outcome = u < OUTCOME_COMPLETED ? 0 : u < OUTCOME_COMPLETED + OUTCOME_FAILED ? 1 : 2;
+    (void)outcome; /* 0 completed, 1 failed, 2 cancelled */
     plan->created = created;
     plan->finished = created + run_time;
     plan->index = (uint32_t)index;
