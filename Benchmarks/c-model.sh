@@ -157,7 +157,7 @@ if (( mismatch )); then
     echo "same polls, 429s, detections and abandonments as the C model: NO"
     cat "$work/notes"
 else
-    echo "same polls, 429s, detections and abandonments as the C model: yes, exactly, in all $rounds rounds (1 core and $cores cores)"
+    echo "same polls, 429s, detections and abandonments as the C model: yes, exactly, in every round ($rounds; 1 core and $cores cores)"
 fi
 verdict() { if [[ $1 == 1 ]]; then echo PASS; else echo MISS; fi; }
 target() { printf '%-52s %s (%s)\n' "target: $1" "$(verdict "$2")" "$3"; }
