@@ -34,10 +34,13 @@ check-report: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Benchmarks print figures; they are not tests.
+# Benchmarks print figures; they are not tests. After PollsterBench, the same model in
+# pollster beside a single-threaded C implementation of it (Benchmarks/c-model.sh, ROUNDS
+# rounds, default 3), reusing the PollsterBench just built.
 bench: deps
 	$(SWIFT) build -c release --product PollsterBench
 	.build/release/PollsterBench
+	POLLSTER_BENCH=.build/release/PollsterBench bash Benchmarks/c-model.sh
 
 clean:
 	rm -rf .build reports/*/
