@@ -33,7 +33,8 @@ extension LiveRunner {
                     let run = LiveStrategyRun(
                         scenario: runner.scenario, strategy: strategy, target: target, clock: clock,
                         transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop,
-                        tally: tally.map { ($0, index) }, keyShard: runner.keyShard
+                        tally: tally.map { ($0, index) }, keyShard: runner.keyShard,
+                        executionLog: runner.executionLog?.part(strategy: index)
                     )
                     var outcome = await run.run()
                     if var live = outcome.metrics.live {

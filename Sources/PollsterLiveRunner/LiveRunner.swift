@@ -26,6 +26,8 @@ public struct LiveRunner: Sendable {
     /// Only this share of the API keys (`--shard I/N`): their executions, against a target
     /// the other shards share; nil: every key.
     public var keyShard: KeyShard?
+    /// Where executions.csv's rows go (one part per strategy); nil: not kept.
+    public var executionLog: ExecutionLog?
 
     /// Wall time between creating a strategy's clock and its scenario time 0: room for
     /// the embedded server to start listening before the first arrival.
@@ -33,9 +35,10 @@ public struct LiveRunner: Sendable {
 
     public init(
         scenario: Scenario, limits: LiveLimits = LiveLimits(), transport: TransportConfiguration = TransportConfiguration(),
-        connections: Int? = nil, keyShard: KeyShard? = nil
+        connections: Int? = nil, keyShard: KeyShard? = nil, executionLog: ExecutionLog? = nil
     ) {
         self.keyShard = keyShard
+        self.executionLog = executionLog
         self.scenario = scenario
         self.limits = limits
         self.transportConfiguration = transport
@@ -118,7 +121,7 @@ public struct LiveRunner: Sendable {
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
                 transport: transport, limits: limits, budget: budget, progress: progress, stop: stop,
-                tally: tally.map { ($0, index) }, keyShard: keyShard
+                tally: tally.map { ($0, index) }, keyShard: keyShard, executionLog: executionLog?.part(strategy: index)
             )
             return await run.run()
         }

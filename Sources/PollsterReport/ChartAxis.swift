@@ -1,3 +1,4 @@
+import PollsterCore
 import Foundation
 
 /// An axis of a chart: its label (with units), scale, range and labelled ticks.

@@ -1,3 +1,4 @@
+import PollsterCore
 /// Percentile curves as HdrHistogram plots them: value against 1/(1-p) on a log axis
 /// labelled 0%, 90%, 99%, 99.9%, ... One line per series; the 100% point (the maximum) is
 /// drawn at 1/(1-p) = the number of values, the finest percentile the data resolves.

@@ -36,19 +36,67 @@ public struct ReportWriter: Sendable {
                 files.append(("report.html", Data(try HTMLReport.render(result).utf8)))
             case .hgrm:
                 files += HgrmFile.files(result).map { ($0.name, Data($0.text.utf8)) }
+            case .executions:
+                // Streamed by ``write(_:executionLog:)``; from memory only when the run kept
+                // its records there and csv did not write them already.
+                if !formats.contains(.csv), let executions = ExecutionsCSV.render(result) {
+                    files.append(("executions.csv", Data(executions.utf8)))
+                }
             }
         }
         return files
     }
 
-    /// Writes the files; returns their paths.
-    public func write(_ result: RunResult) throws -> [String] {
+    /// Writes the files; returns their paths. With `executionLog` and the `executions`
+    /// format, executions.csv is joined from the log's parts, streaming.
+    public func write(_ result: RunResult, executionLog: ExecutionLog? = nil) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw ReportError.cannotWrite(path: directory, reason: error.localizedDescription)
         }
-        return try Self.files(result, formats: formats).map { try save($0.data, as: $0.name) }
+        var written = try Self.files(result, formats: formats).map { try save($0.data, as: $0.name) }
+        if formats.contains(.executions), let executionLog {
+            written.append(try join(executionLog, partial: result.partial))
+        }
+        return written
+    }
+
+    /// executions.csv from the log's parts in order, each row given its `partial` field,
+    /// through a temporary file renamed at the end (never half-written).
+    private func join(_ log: ExecutionLog, partial: Bool) throws -> String {
+        let path = (directory as NSString).appendingPathComponent("executions.csv")
+        let temporary = path + ".partial-write"
+        do {
+            FileManager.default.createFile(atPath: temporary, contents: nil)
+            let output = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+            defer { try? output.close() }
+            try output.write(contentsOf: Data((ExecutionRecord.csvColumns.joined(separator: ",") + "\r\n").utf8))
+            let suffix = Array((partial ? ",true\r\n" : ",false\r\n").utf8)
+            for part in log.parts {
+                let input = try FileHandle(forReadingFrom: part)
+                defer { try? input.close() }
+                var pendingCR = false
+                while let chunk = try input.read(upToCount: 1 << 16), !chunk.isEmpty {
+                    var out: [UInt8] = []
+                    out.reserveCapacity(chunk.count + chunk.count / 8)
+                    for byte in chunk {
+                        if byte == 0x0D { pendingCR = true; continue }
+                        if byte == 0x0A && pendingCR { out += suffix; pendingCR = false; continue }
+                        if pendingCR { out.append(0x0D); pendingCR = false }
+                        out.append(byte)
+                    }
+                    try output.write(contentsOf: out)
+                }
+            }
+            try output.close()
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ReportError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        return path
     }
 
     private func save(_ data: Data, as name: String) throws -> String {

@@ -1,3 +1,4 @@
+import PollsterCore
 /// Text and numbers as inline SVG (and HTML) needs them.
 enum SVG {
     /// `text` safe inside an element or a double- or single-quoted attribute.

@@ -12,6 +12,8 @@ struct ActiveExecution: Sendable {
     var unknown: Bool
     /// A request counted by a concurrency limiter has not been answered yet.
     var requestInFlight: Bool
+    /// Polls rejected so far (for executions.csv).
+    var rejections: Int32 = 0
     /// The polling loop has ended (the slot is recycled once no request is in flight).
     var finished: Bool
 }

@@ -21,10 +21,13 @@ public struct Simulator: Sendable {
     /// shard an equal share of them (``KeyShard/splittingGlobal(_:into:)``): faster, and
     /// an approximation the result says it is.
     public let splitGlobal: Bool
+    /// Where executions.csv's rows go; nil: not kept.
+    public let executionLog: ExecutionLog?
 
     public init(scenario: Scenario, replications: Int = 1, jobs: Int? = nil, keyShards: Int? = nil, only: KeyShard? = nil,
-                splitGlobal: Bool = false) {
+                splitGlobal: Bool = false, executionLog: ExecutionLog? = nil) {
         self.splitGlobal = splitGlobal
+        self.executionLog = executionLog
         self.scenario = scenario
         self.replications = Swift.max(1, replications)
         self.jobs = Swift.max(1, jobs ?? Simulator.activeCores)
@@ -66,13 +69,15 @@ public struct Simulator: Sendable {
                 guard next < work.count else { return }
                 let item = work[next]
                 next += 1
+                let part = executionLog?.part(strategy: item.strategy, replication: item.replication, shard: item.shard)
                 group.addTask {
                     let simulation = StrategySimulation(
                         scenario: simulated, strategy: strategies[item.strategy],
                         seed: scenario.seed &+ UInt64(item.replication),
-                        keyShard: KeyShard(index: item.shard, count: shards)
+                        keyShard: KeyShard(index: item.shard, count: shards), log: part
                     )
                     let outcome = await simulation.run(progress: progress)
+                    part?.close()
                     return (item.strategy, item.replication, outcome.metrics, outcome.partial)
                 }
             }

@@ -14,8 +14,11 @@ public struct StrategySimulation: Sendable {
     /// Only the executions of the API keys `k` with `k % count == index` (see
     /// ``KeyShard``); nil: all of them.
     public let keyShard: KeyShard?
+    /// Where each execution's row goes when executions.csv is asked for; nil: nowhere.
+    public let log: ExecutionLogPart?
 
-    public init(scenario: Scenario, strategy: StrategySpec, seed: UInt64, keyShard: KeyShard? = nil) {
+    public init(scenario: Scenario, strategy: StrategySpec, seed: UInt64, keyShard: KeyShard? = nil, log: ExecutionLogPart? = nil) {
+        self.log = log
         self.scenario = scenario
         self.strategy = PollingStrategy(strategy)
         self.seed = seed
@@ -27,7 +30,7 @@ public struct StrategySimulation: Sendable {
     /// simulations fill the cooperative pool's threads (one per core), and the tasks that
     /// cancel them (Ctrl-C) or report their progress need a turn.
     public func run(progress: SimulationProgress? = nil) async -> (metrics: StrategyMetrics, partial: Bool) {
-        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, keyShard: keyShard, progress: progress)
+        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, keyShard: keyShard, progress: progress, log: log)
         while !engine.advance(steps: Engine.stepsPerSlice) {
             if Task.isCancelled {
                 engine.stop()
@@ -41,7 +44,7 @@ public struct StrategySimulation: Sendable {
     /// The same run without yielding, for callers that own their thread (benchmarks, a
     /// plain loop); it still stops when the task is cancelled.
     public func run(progress: SimulationProgress? = nil) -> (metrics: StrategyMetrics, partial: Bool) {
-        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, keyShard: keyShard, progress: progress)
+        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, keyShard: keyShard, progress: progress, log: log)
         while !engine.advance(steps: Engine.stepsPerSlice) {
             if Task.isCancelled {
                 engine.stop()
@@ -60,6 +63,7 @@ private struct Engine {
     let latency: Distribution
     let seed: UInt64
     let progress: SimulationProgress?
+    let log: ExecutionLogPart?
 
     var schedule: ExecutionSchedule
     var pendingArrival: ExecutionPlan?
@@ -84,7 +88,8 @@ private struct Engine {
     var unpublishedRequests = 0
     var now: Nanoseconds = 0
 
-    init(scenario: Scenario, strategy: PollingStrategy, seed: UInt64, keyShard: KeyShard?, progress: SimulationProgress?) {
+    init(scenario: Scenario, strategy: PollingStrategy, seed: UInt64, keyShard: KeyShard?, progress: SimulationProgress?, log: ExecutionLogPart?) {
+        self.log = log
         self.keyShard = keyShard
         self.strategy = strategy
         self.clientLoop = ClientLoop(strategy: strategy, client: scenario.client)
@@ -157,6 +162,7 @@ private struct Engine {
         guard case .send(let firstSend) = first else {
             leave(plan: plan, polls: 0, at: plan.createdAt)
             metrics.abandoned += 1
+            log?.append(record(plan, end: .abandoned, detected: nil, polls: 0, rejections: 0))
             return
         }
         let execution = ActiveExecution(
@@ -186,6 +192,13 @@ private struct Engine {
         metrics.pollsPerExecution.record(0)
         metrics.timeSeries.addDetection(at: notifiedAt)
         unpublishedExecutions += 1
+        log?.append(record(plan, end: .detected, detected: notifiedAt, polls: 0, rejections: 0))
+    }
+
+    /// executions.csv's row of `plan`.
+    func record(_ plan: ExecutionPlan, end: ExecutionRecord.ClientEnd, detected: Nanoseconds?, polls: Int, rejections: Int32) -> ExecutionRecord {
+        ExecutionRecord(strategy: strategy.spec.name, index: plan.index, created: plan.createdAt, finished: plan.finishedAt,
+                        detected: detected, polls: polls, responses429: Int(rejections), outcome: plan.outcome, end: end)
     }
 
     /// What the server did with one request, before the client reads it.
@@ -254,6 +267,7 @@ private struct Engine {
             case .rejected:
                 metrics.responses429 += 1
                 rejected = true
+                execution.rejections &+= 1
                 reply = .rejected(retryAfter: retryAfter.flatMap { rejection.wait(seconds: $0, rejectedAt: sentAt, receivedAt: receivedAt) })
             case .refused:
                 metrics.responsesOther4xx += 1
@@ -282,12 +296,15 @@ private struct Engine {
             metrics.timeToOutcome.record(Self.micros(at - plan.createdAt))
             metrics.timeSeries.addDetection(at: at)
             release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
+            log?.append(record(plan, end: .detected, detected: at, polls: execution.loop.polls, rejections: execution.rejections))
         case .abandoned(let at):
             metrics.abandoned += 1
             release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
+            log?.append(record(plan, end: .abandoned, detected: nil, polls: execution.loop.polls, rejections: execution.rejections))
         case .errored(let at):
             metrics.errored += 1
             release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
+            log?.append(record(plan, end: .errored, detected: nil, polls: execution.loop.polls, rejections: execution.rejections))
         }
     }
 
@@ -350,6 +367,8 @@ private struct Engine {
         for index in slots.indices where !slots[index].finished {
             metrics.stopped += 1
             metrics.pollsPerExecution.record(UInt64(slots[index].loop.polls))
+            log?.append(record(slots[index].plan, end: .unfinished, detected: nil, polls: slots[index].loop.polls,
+                               rejections: slots[index].rejections))
         }
         finish()
     }

@@ -37,17 +37,20 @@ struct ScenarioRun {
             }
         }
         var result: RunResult
+        // executions.csv is streamed to temporary parts during the run, joined at the end.
+        let executionLog = scenario.report.formats.contains(.executions) ? try? ExecutionLog() : nil
+        defer { executionLog?.remove() }
         switch scenario.mode {
-        case .simulate: result = try await simulate()
-        case .live: result = try await runLive()
+        case .simulate: result = try await simulate(executionLog: executionLog)
+        case .live: result = try await runLive(executionLog: executionLog)
         }
         if options.debugLoseExecution, !result.strategies.isEmpty { result.strategies[0].metrics.executions += 1 }
-        try publish(thresholds.isEmpty ? result : ThresholdEvaluator.judged(result, by: thresholds))
+        try publish(thresholds.isEmpty ? result : ThresholdEvaluator.judged(result, by: thresholds), executionLog: executionLog)
     }
 
-    func simulate() async throws -> RunResult {
+    func simulate(executionLog: ExecutionLog? = nil) async throws -> RunResult {
         let simulator = Simulator(scenario: scenario, replications: options.replications, jobs: options.jobs, only: options.keyShard,
-                                  splitGlobal: options.splitGlobal)
+                                  splitGlobal: options.splitGlobal, executionLog: executionLog)
         if options.splitGlobal, !options.quiet, let reason = KeyShard.couplingReason(scenario) {
             Terminal.error("note: --split-global: \(reason); each shard gets an equal share of the global limits and capacity, an approximation")
         }
@@ -69,7 +72,7 @@ struct ScenarioRun {
         }
     }
 
-    func runLive() async throws -> RunResult {
+    func runLive(executionLog: ExecutionLog? = nil) async throws -> RunResult {
         if options.replications > 1 {
             Terminal.error("note: --replications applies to simulations; a live run replays each strategy once")
         }
@@ -114,7 +117,7 @@ struct ScenarioRun {
                     if !options.quiet { Terminal.error(chosen.reason) }
                 }
                 let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections,
-                                        keyShard: options.keyShard)
+                                        keyShard: options.keyShard, executionLog: executionLog)
                 var result = try await run(runner, stop: stop, tally: tally)
                 if case .embedded = scenario.target, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
                     // The remedy: the scale auto picks, when one keeps clear of saturation and
@@ -223,11 +226,11 @@ struct ScenarioRun {
         throw ExitCode(1)
     }
 
-    func publish(_ result: RunResult) throws {
+    func publish(_ result: RunResult, executionLog: ExecutionLog? = nil) throws {
         let writer = ReportWriter(directory: scenario.report.out, formats: scenario.report.formats)
         let written: [String]
         do {
-            written = try InterruptSignal.deferring { try writer.write(result) }
+            written = try InterruptSignal.deferring { try writer.write(result, executionLog: executionLog) }
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)

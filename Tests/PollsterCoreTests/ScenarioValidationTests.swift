@@ -179,7 +179,7 @@ struct ScenarioValidationTests {
         InvalidScenario(
             label: "report format",
             yaml: adding("report: { formats: [csv, pdf] }"),
-            expected: ["t.yaml:7: report.formats[1]: unknown format \"pdf\"; allowed: csv, json, html, hgrm"]),
+            expected: ["t.yaml:7: report.formats[1]: unknown format \"pdf\"; allowed: csv, json, html, hgrm, executions"]),
         InvalidScenario(
             label: "YAML syntax error",
             yaml: "workload:\n  executions: 10\n   arrival: 2\n",

@@ -6,6 +6,9 @@ public enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// HdrHistogram percentile-distribution files (`.hgrm`), one per strategy and measure;
     /// not written unless asked for.
     case hgrm
+    /// executions.csv, one row per execution and strategy, streamed to disk during the
+    /// run; not written unless asked for.
+    case executions
 }
 
 /// Where and what a run writes.

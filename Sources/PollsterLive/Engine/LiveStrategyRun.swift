@@ -19,13 +19,16 @@ package struct LiveStrategyRun: Sendable {
     /// Only the executions of the API keys `k` with `k % count == index` (`--shard`); nil:
     /// all of them.
     var keyShard: KeyShard? = nil
+    /// Where each execution's executions.csv row goes; nil: nowhere.
+    var executionLog: ExecutionLogPart? = nil
 
     package init(
         scenario: Scenario, strategy: StrategySpec, target: LiveTarget, clock: ScenarioClock, transport: CurlTransport,
         limits: LiveLimits, budget: RequestBudget, progress: LiveProgress?, stop: StopSignal = StopSignal(),
-        tally: (LiveRunTally, index: Int)? = nil, keyShard: KeyShard? = nil
+        tally: (LiveRunTally, index: Int)? = nil, keyShard: KeyShard? = nil, executionLog: ExecutionLogPart? = nil
     ) {
         self.keyShard = keyShard
+        self.executionLog = executionLog
         self.scenario = scenario
         self.strategy = strategy
         self.target = target
@@ -106,6 +109,25 @@ package struct LiveStrategyRun: Sendable {
         }
     }
 
+    /// Counts a finished execution, and writes its executions.csv row when asked.
+    private func record(_ trace: ExecutionTrace, accumulator: LiveMetricsAccumulator) {
+        accumulator.add(trace)
+        guard let executionLog else { return }
+        let end: ExecutionRecord.ClientEnd
+        var detected: Nanoseconds?
+        switch trace.ending {
+        case .detected(let at, _):
+            end = .detected
+            detected = at
+        case .abandoned: end = .abandoned
+        case .errored: end = .errored
+        case .stopped: end = .unfinished
+        }
+        executionLog.append(ExecutionRecord(strategy: strategy.name, index: trace.plan.index, created: trace.plan.createdAt,
+                                            finished: trace.plan.finishedAt, detected: detected, polls: trace.polls,
+                                            responses429: trace.responses429, outcome: trace.plan.outcome, end: end))
+    }
+
     /// Executions per shard, about (see ``pollEveryExecution``).
     static let executionsPerShard = 256
 
@@ -143,7 +165,7 @@ package struct LiveStrategyRun: Sendable {
                 guard let id = await target.submit(plan) else {
                     var trace = ExecutionTrace(plan: plan)
                     trace.ending = .errored(at: clock.now())
-                    accumulator.add(trace)
+                    record(trace, accumulator: accumulator)
                     progress?.executionFinished()
                     continue
                 }
@@ -158,7 +180,7 @@ package struct LiveStrategyRun: Sendable {
                 group.addTask(executorPreference: executors[plan.index % executors.count]) {
                     let trace = await poller.run()
                     target.retire(id)
-                    accumulator.add(trace)
+                    record(trace, accumulator: accumulator)
                     progress?.executionFinished()
                 }
             }
@@ -179,7 +201,7 @@ package struct LiveStrategyRun: Sendable {
         } catch {
             trace.ending = .stopped(at: clock.now())
         }
-        accumulator.add(trace)
+        record(trace, accumulator: accumulator)
         progress?.executionFinished()
     }
 }

@@ -1,3 +1,4 @@
+import PollsterCore
 import PollsterReport
 
 /// A minimal SVG writer: elements appended in order, numbers written locale-free with two

@@ -1,3 +1,4 @@
+import PollsterCore
 import PollsterReport
 
 /// capacity.csv: one row per strategy: its capacity (mean over seeds) with the 95%
