@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders a pollster report.html in headless Chromium and fails when the page is blank,
-# logs anything to the console (the page has no scripts, so any message is a problem), or
-# a chart <svg> has no drawn data marks. Leaves a screenshot next to the report
+# logs anything to the console (any message is a problem), a chart <svg> has no drawn
+# data marks, or a click on a legend entry does not hide that strategy's series (and a
+# second show it again). Leaves a screenshot next to the report
 # (REPORT.png) and prints a rough render time: the screenshot's time minus Chromium's
 # start-up time on an empty page.
 #
@@ -49,6 +50,18 @@ if grep -E ':CONSOLE[:(]|Uncaught|Failed to load resource' "$work/report.log" >"
     fail "console messages: $(head -n 3 "$work/console.txt" | tr '\n' ' ')"
 fi
 [ -s "$work/dom.html" ] || fail "Chromium produced no DOM"
+
+# The legend's script, run by the page itself at #legend-check: "HIDDEN-AFTER-ONE-CLICK
+# HIDDEN-AFTER-TWO SERIES-OF-THE-ENTRY"; one click must hide that entry's series, a second
+# must show them again.
+"$browser" "${flags[@]}" --dump-dom "file://$page#legend-check" >"$work/legend.html" 2>/dev/null || true
+legend=$(grep -o 'data-legend-check="[0-9 ]*"' "$work/legend.html" | head -n 1 | sed 's/.*="\(.*\)"/\1/')
+read -r hid shown count <<<"${legend:-x x x}"
+if [ "${hid:-x}" = x ] || [ "$hid" -lt 1 ] || [ "$hid" != "$count" ] || [ "$shown" != 0 ]; then
+    fail "a click on a legend entry did not hide its series and a second show them (got \"${legend:-nothing}\")"
+else
+    echo "check-report-html: legend click hides $hid series and a second click shows them"
+fi
 
 # Every chart <svg class="chart" id="..."> must hold at least one element of class "mark".
 charts=$(awk 'BEGIN { RS = "<svg" } NR > 1 && /^ class="chart"/ {

@@ -81,6 +81,8 @@ svg.chart .frontier { fill: none; stroke: var(--muted); stroke-width: 1.5; strok
 svg.chart text.point-label { font-size: 12px; fill: var(--fg); }
 svg.chart .leader { stroke: var(--muted); stroke-width: 1; }
 footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1px solid var(--border); padding-top: .8em; }
+svg.chart .legend > g { cursor: pointer; }
+svg.chart .legend > g.off { opacity: .3; }
 </style>
 {{#hasThresholds}}
 <style>
@@ -200,6 +202,43 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 (summary.csv, timeseries.csv, latency.csv, lag.csv) and results.json; <code>pollster report results.json</code>
 renders this page again. Times are scenario time.</p>
 </footer>
+<script>
+// A click (or Enter) on a legend entry hides or shows that series in its chart; hovering a
+// point shows its value (each point's <title>). No network, no library.
+(function () {
+  function series(entry) {
+    var colour = null, variant = null;
+    entry.classList.forEach(function (c) { if (/^c\d+$/.test(c)) colour = c; if (/^v\d+$/.test(c)) variant = c; });
+    if (!colour) return [];
+    var chart = entry.closest('svg');
+    return Array.prototype.filter.call(chart.querySelectorAll('.series.' + colour), function (g) {
+      return !g.closest('.legend') && (variant ? g.classList.contains(variant) : !/\bv\d+\b/.test(g.getAttribute('class')));
+    });
+  }
+  function toggle(entry) {
+    var off = entry.classList.toggle('off');
+    series(entry).forEach(function (g) { g.style.display = off ? 'none' : ''; });
+    entry.setAttribute('aria-pressed', off ? 'false' : 'true');
+  }
+  var entries = document.querySelectorAll('svg.chart .legend > g');
+  entries.forEach(function (entry) {
+    entry.setAttribute('role', 'button');
+    entry.setAttribute('tabindex', '0');
+    entry.setAttribute('aria-pressed', 'true');
+    entry.addEventListener('click', function () { toggle(entry); });
+    entry.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(entry); } });
+  });
+  // scripts/check-report-html.sh opens the page at #legend-check: one entry clicked twice,
+  // counting the series it hides, then shows again.
+  if (location.hash === '#legend-check' && entries.length) {
+    var hidden = function () { return Array.prototype.filter.call(document.querySelectorAll('svg.chart .series'), function (g) { return g.style.display === 'none'; }).length; };
+    entries[0].dispatchEvent(new MouseEvent('click'));
+    var afterHide = hidden();
+    entries[0].dispatchEvent(new MouseEvent('click'));
+    document.body.setAttribute('data-legend-check', afterHide + ' ' + hidden() + ' ' + series(entries[0]).length);
+  }
+})();
+</script>
 </body>
 </html>
 

@@ -13,8 +13,14 @@ import Testing
             try HTMLReport.render(await ReportFixtures.simulated()), try HTMLReport.render(ReportFixtures.handMade()),
             try HTMLReport.render(ReportFixtures.live()),
         ] {
-            for forbidden in ["<script", "<link", "@import", "url(", "src=", "href=", "<iframe", "<object", "<embed"] {
+            for forbidden in ["<link", "@import", "url(", "src=", "href=", "<iframe", "<object", "<embed"] {
                 #expect(!html.contains(forbidden), "report.html contains \(forbidden)")
+            }
+            // One inline script (the legend's), which loads and fetches nothing.
+            #expect(html.components(separatedBy: "<script").count == 2 && html.contains("<script>\n"))
+            let script = html.components(separatedBy: "<script>").last!.components(separatedBy: "</script>")[0]
+            for forbidden in ["fetch(", "XMLHttpRequest", "import(", "WebSocket", "http", "eval(", "innerHTML"] {
+                #expect(!script.contains(forbidden), "the script uses \(forbidden)")
             }
             // A URL may appear only as text (the live target), never as an attribute value.
             for scheme in ["http://", "https://"] {
