@@ -1,3 +1,4 @@
+import PollsterCore
 /// Everything a sweep measured: one row per point and swept strategy, in grid order, then
 /// one per reference strategy, and the cost-versus-freshness Pareto frontier across all.
 public struct SweepResult: Sendable {
@@ -27,8 +28,9 @@ public struct SweepResult: Sendable {
     public var referenceRows: [SweepRow] { rows.filter(\.isReference) }
 
     /// Indices into ``rows`` of the rows no other row beats on both polls per execution
-    /// (cost) and detection lag p99 (freshness), cheapest first.
+    /// (cost) and detection lag p99 (freshness), cheapest first: report.html's rule
+    /// (``ParetoFront``), so equal rows are on the frontier together.
     public var frontier: [Int] {
-        ParetoFrontier.indices(rows.map { (cost: $0.value(.pollsPerExecution), lag: $0.value(.lagP99)) })
+        ParetoFront.indices(rows.map { (x: $0.value(.pollsPerExecution), y: $0.value(.lagP99)) })
     }
 }

@@ -15,7 +15,10 @@ import PollsterCore
     }
 
     @Test func frontierKeepsOnlyUndominatedPoints() {
-        let points: [(cost: Double, lag: Double)] = [(5, 5), (1, 10), (2, 8), (3, 9), (4, 4), (6, 4), (2, 8)]
-        #expect(ParetoFrontier.indices(points) == [1, 2, 4])
+        let points: [(x: Double, y: Double)] = [(5, 5), (1, 10), (2, 8), (3, 9), (4, 4), (6, 4), (2, 8)]
+        // The two equal points (2, 8) are both on the frontier: neither beats the other, and
+        // report.html marks them both (one rule for sweeps and reports).
+        #expect(ParetoFront.indices(points) == [1, 2, 6, 4])
+        #expect(ParetoFront.efficient(points) == [false, true, true, false, true, false, true])
     }
 }
