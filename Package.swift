@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // zlib, for HdrHistogram's compressed V2 encoding of histograms in results.json.
@@ -60,7 +61,7 @@ let package = Package(
         // The HTTP transport (libcurl multi) and the live engine, against any target.
         .target(
             name: "PollsterLive",
-            dependencies: ["CCurl", "CEventPoll", "PollsterCore"]
+            dependencies: ["CCurl", "CEventPoll", "PollsterCore", .product(name: "Prometheus", package: "swift-prometheus")]
         ),
         // A scenario run live: each strategy against its own embedded server (MockServer)
         // or against a real API, with the warm-up and the machine's capacity measurement.
@@ -69,6 +70,8 @@ let package = Package(
             dependencies: [
                 "PollsterCore", "PollsterLive", "MockServer",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The embedded execution API (Hummingbird 2).

@@ -34,7 +34,7 @@ extension LiveRunner {
                         scenario: runner.scenario, strategy: strategy, target: target, clock: clock,
                         transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop,
                         tally: tally.map { ($0, index) }, keyShard: runner.keyShard,
-                        executionLog: runner.executionLog?.part(strategy: index)
+                        executionLog: runner.executionLog?.part(strategy: index), exporter: runner.exporter
                     )
                     var outcome = await run.run()
                     if var live = outcome.metrics.live {

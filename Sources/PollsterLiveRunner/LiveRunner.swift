@@ -28,6 +28,8 @@ public struct LiveRunner: Sendable {
     public var keyShard: KeyShard?
     /// Where executions.csv's rows go (one part per strategy); nil: not kept.
     public var executionLog: ExecutionLog?
+    /// Where the run's figures are exported while it goes (`--metrics-port`); nil: nowhere.
+    public var exporter: LiveMetricsExporter?
 
     /// Wall time between creating a strategy's clock and its scenario time 0: room for
     /// the embedded server to start listening before the first arrival.
@@ -121,7 +123,8 @@ public struct LiveRunner: Sendable {
             let run = LiveStrategyRun(
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
                 transport: transport, limits: limits, budget: budget, progress: progress, stop: stop,
-                tally: tally.map { ($0, index) }, keyShard: keyShard, executionLog: executionLog?.part(strategy: index)
+                tally: tally.map { ($0, index) }, keyShard: keyShard, executionLog: executionLog?.part(strategy: index),
+                exporter: exporter
             )
             return await run.run()
         }

@@ -27,6 +27,10 @@ struct LiveOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Live: connections the client may open (default: 1024 per strategy against the embedded server and loopback, 64 elsewhere).")
     var connections: Int?
 
+    @Option(name: .customLong("metrics-port"), parsing: .unconditional, help: ArgumentHelp(
+        "Live: serve the run's figures for Prometheus at http://127.0.0.1:PORT/metrics while it goes (0: a free port, printed).", valueName: "port"))
+    var metricsPort: Int?
+
     @Flag(name: .long, help: "Live: exit with status 3 when the run was saturated (pollster, not the API, was the bottleneck).")
     var strict = false
 
@@ -37,6 +41,7 @@ struct LiveOptions: ParsableArguments {
         if let maxRequests, maxRequests < 1 { throw ValidationError("--max-requests must be at least 1, got \(maxRequests)") }
         if let maxRequestRate, maxRequestRate <= 0 { throw ValidationError("--max-request-rate must be positive, got \(maxRequestRate)") }
         if let maxDuration { _ = try Self.parseDuration(maxDuration) }
+        if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be 0-65535, got \(metricsPort)") }
     }
 
     /// `--time-scale`: nil when absent, `.auto`, or a positive number.

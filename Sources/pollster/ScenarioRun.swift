@@ -116,9 +116,25 @@ struct ScenarioRun {
                     advice = chosen
                     if !options.quiet { Terminal.error(chosen.reason) }
                 }
-                let runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections,
+                var runner = LiveRunner(scenario: scenario, limits: limits, transport: transport, connections: live?.connections,
                                         keyShard: options.keyShard, executionLog: executionLog)
-                var result = try await run(runner, stop: stop, tally: tally)
+                var result: RunResult
+                if let port = live?.metricsPort {
+                    let exporter = LiveMetricsExporter(strategies: scenario.strategies.map(\.name))
+                    runner.exporter = exporter
+                    let live = runner
+                    do {
+                        result = try await MetricsEndpoint.withServing(exporter, port: port) { url in
+                            if !options.quiet { Terminal.error("metrics: \(url) (Prometheus text format), while the run goes") }
+                            return try await run(live, stop: stop, tally: tally)
+                        }
+                    } catch let error as MetricsEndpointError {
+                        Terminal.error("error: --metrics-port \(port): \(error) (choose another port, or 0 for a free one)")
+                        throw ExitCode(1)
+                    }
+                } else {
+                    result = try await run(runner, stop: stop, tally: tally)
+                }
                 if case .embedded = scenario.target, result.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
                     // The remedy: the scale auto picks, when one keeps clear of saturation and
                     // it is lower than this run's (herds of simultaneous requests stay herds at

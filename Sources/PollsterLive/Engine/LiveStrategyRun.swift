@@ -21,12 +21,16 @@ package struct LiveStrategyRun: Sendable {
     var keyShard: KeyShard? = nil
     /// Where each execution's executions.csv row goes; nil: nowhere.
     var executionLog: ExecutionLogPart? = nil
+    /// The run's metrics endpoint (`--metrics-port`); nil: none.
+    var exporter: LiveMetricsExporter? = nil
 
     package init(
         scenario: Scenario, strategy: StrategySpec, target: LiveTarget, clock: ScenarioClock, transport: CurlTransport,
         limits: LiveLimits, budget: RequestBudget, progress: LiveProgress?, stop: StopSignal = StopSignal(),
-        tally: (LiveRunTally, index: Int)? = nil, keyShard: KeyShard? = nil, executionLog: ExecutionLogPart? = nil
+        tally: (LiveRunTally, index: Int)? = nil, keyShard: KeyShard? = nil, executionLog: ExecutionLogPart? = nil,
+        exporter: LiveMetricsExporter? = nil
     ) {
+        self.exporter = exporter
         self.keyShard = keyShard
         self.executionLog = executionLog
         self.scenario = scenario
@@ -112,6 +116,7 @@ package struct LiveStrategyRun: Sendable {
     /// Counts a finished execution, and writes its executions.csv row when asked.
     private func record(_ trace: ExecutionTrace, accumulator: LiveMetricsAccumulator) {
         accumulator.add(trace)
+        exporter?.executionEnded(strategy.name, trace: trace)
         guard let executionLog else { return }
         let end: ExecutionRecord.ClientEnd
         var detected: Nanoseconds?
@@ -158,6 +163,7 @@ package struct LiveStrategyRun: Sendable {
                 }
                 progress?.executionStarted()
                 accumulator.executionStarted()
+                exporter?.executionStarted(strategy.name)
                 if !rules.strategy.sendsPolls {
                     group.addTask { await notifyByWebhook(plan, polling: rules.strategy, accumulator: accumulator) }
                     continue
