@@ -26,8 +26,9 @@ package final class ExecutionAPI: Sendable {
     let faults: FaultModel
     private let hasFaults: Bool
     let rejection: RejectionStyle
-    /// Requests answered by a reset, recognised when libcurl sends them again.
-    let resets = ResetMemory()
+    /// Requests answered by a reset, recognised when libcurl sends them again; nil when no
+    /// fault resets connections (then no request takes its lock).
+    let resets: ResetMemory?
 
     /// The API of `configuration`, showing scenario time 0 as Unix time `epoch` (ns).
     package init(configuration: MockServerConfiguration, epoch: Int64) {
@@ -40,6 +41,12 @@ package final class ExecutionAPI: Sendable {
         faults = FaultModel(configuration.server.faults)
         hasFaults = !configuration.server.faults.isEmpty
         rejection = configuration.server.rejection
+        resets = configuration.server.faults.contains { fault in
+            switch fault.kind {
+            case .reset, .outage: return true
+            default: return false
+            }
+        } ? ResetMemory() : nil
         sharedLatency = Mutex(RandomStream.latency.generator(seed: configuration.seed, index: UInt64.max))
         latencyIsZero = configuration.server.latency.isZero
         workers = Mutex(configuration.server.capacity.map(WorkerPool.init))

@@ -65,7 +65,7 @@ package enum MockExecutionAPI {
         _ request: APIRequest, dispatched: Int64? = nil, api: ExecutionAPI, clock: ScenarioClock, queue: ServerQueueRecorder? = nil,
         channel: (any Channel)? = nil
     ) async -> Response {
-        if let stamp = dispatched, let channel, api.resets.contains(stamp) {
+        if let resets = api.resets, let stamp = dispatched, let channel, resets.contains(stamp) {
             // libcurl's re-send of a request this server reset: reset it again.
             reset(channel)
             return Response(status: .serviceUnavailable)
@@ -96,7 +96,7 @@ package enum MockExecutionAPI {
         case nil:
             return Response(status: result.status, headers: result.headers, body: .init(byteBuffer: body))
         case .reset?:
-            if let stamp = dispatched { api.resets.remember(stamp) }
+            if let stamp = dispatched { api.resets?.remember(stamp) }
             if let channel { reset(channel) }
             return Response(status: result.status, headers: result.headers, body: .init(byteBuffer: body))
         case .truncated?:
