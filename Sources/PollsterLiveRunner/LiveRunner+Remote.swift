@@ -25,21 +25,27 @@ extension LiveRunner {
             // The warm-up runs against a throwaway embedded server on loopback, never the target.
             try await LiveWarmUp.run(transport)
             return try await withDeadline(limits.maxDuration, stop: stop) {
-                var outcomes: [(StrategyMetrics, Bool)] = []
-                for (index, strategy) in runner.scenario.strategies.enumerated() {
+                var outcomes: [([StrategyMetrics], Bool)] = []
+                let strategies = runner.scenario.strategies
+                // Each strategy, then the population's mix (one run of its members).
+                for index in 0..<runner.scenario.runCount {
                     if stop.isRequested || budget.exhausted { break }
+                    let population = index < strategies.count ? nil : runner.scenario.population
+                    let strategy = strategies[Swift.min(index, strategies.count - 1)]
                     let clock = ScenarioClock(origin: .now, timeScale: 1)
                     let target = RemoteTarget.make(baseURL: baseURL, apiKey: key, source: source, transport: transport, timeout: .seconds(30))
                     let run = LiveStrategyRun(
                         scenario: runner.scenario, strategy: strategy, target: target, clock: clock,
                         transport: transport, limits: runner.limits, budget: budget, progress: progress, stop: stop,
                         tally: tally.map { ($0, index) }, keyShard: runner.keyShard,
-                        executionLog: runner.executionLog?.part(strategy: index), exporter: runner.exporter
+                        executionLog: runner.executionLog?.part(strategy: index), exporter: runner.exporter, population: population
                     )
-                    var outcome = await run.run()
-                    if var live = outcome.metrics.live {
-                        live.saturation = Saturation.assess(live, modelledLatencyP99: nil)
-                        outcome.metrics.live = live
+                    var outcome = await run.runMembers()
+                    for member in outcome.metrics.indices {
+                        if var live = outcome.metrics[member].live {
+                            live.saturation = Saturation.assess(live, modelledLatencyP99: nil)
+                            outcome.metrics[member].live = live
+                        }
                     }
                     outcomes.append(outcome)
                 }
@@ -49,13 +55,18 @@ extension LiveRunner {
         // A strategy the stop came before is in the result with nothing measured (no
         // executions started), so that the report names it as not run.
         let strategies = scenario.strategies
-        let results = strategies.indices.map { index in
+        let empty = StrategyMetrics(bucket: scenario.report.bucket)
+        var results = strategies.indices.map { index in
             StrategyResult(
-                name: strategies[index].name, description: strategies[index].kind.summary,
-                metrics: index < outcomes.count ? outcomes[index].0 : StrategyMetrics(bucket: scenario.report.bucket)
+                name: strategies[index].name, description: strategies[index].summary,
+                metrics: index < outcomes.count ? outcomes[index].0[0] : empty
             )
         }
-        let partial = outcomes.count < strategies.count || outcomes.contains { $0.1 } || budget.exhausted || stop.isRequested
+        if let population = scenario.population {
+            let mix = strategies.count < outcomes.count ? outcomes[strategies.count].0 : population.members.map { _ in empty }
+            results += mix.indices.map { scenario.populationResult($0, metrics: mix[$0]) }
+        }
+        let partial = outcomes.count < scenario.runCount || outcomes.contains { $0.1 } || budget.exhausted || stop.isRequested
         var info = ScenarioInfo(scenario)
         info.shard = keyShard
         return RunResult(scenario: info, partial: partial, replications: 1, strategies: results)

@@ -58,7 +58,7 @@ public struct LiveRunner: Sendable {
         let runner = self
         let strategies = scenario.strategies
         var configuration = transportConfiguration
-        configuration.maxConnections = Swift.max(configuration.threads, connections ?? Self.embeddedConnections(strategies: strategies.count))
+        configuration.maxConnections = Swift.max(configuration.threads, connections ?? Self.embeddedConnections(strategies: scenario.runCount))
         // The embedded server reads the stamps to measure its own queueing.
         configuration.stampsDispatchTime = true
         let outcomes = try await withCurlTransport(configuration: configuration) { transport in
@@ -66,20 +66,34 @@ public struct LiveRunner: Sendable {
             return try await withDeadline(limits.maxDuration, stop: stop) {
                 // Every strategy at once, each against its own server: the same wall-clock
                 // window for all, so none is favoured by a quieter machine.
-                try await withThrowingTaskGroup(of: (Int, StrategyMetrics, Bool).self) { group in
+                try await withThrowingTaskGroup(of: (Int, [StrategyMetrics], Bool).self) { group in
                     for (index, strategy) in strategies.enumerated() {
                         group.addTask {
                             let outcome = try await runner.runEmbedded(strategy, index: index, transport: transport, budget: budget, progress: progress, stop: stop, tally: tally)
                             return (index, outcome.metrics, outcome.partial)
                         }
                     }
-                    var outcomes: [(Int, StrategyMetrics, Bool)] = []
+                    if let population = scenario.population {
+                        // The mix: its members on one server, after the strategies' rows.
+                        group.addTask {
+                            let outcome = try await runner.runEmbedded(strategies[0], index: strategies.count, population: population, transport: transport,
+                                                                       budget: budget, progress: progress, stop: stop, tally: tally)
+                            return (strategies.count, outcome.metrics, outcome.partial)
+                        }
+                    }
+                    var outcomes: [(Int, [StrategyMetrics], Bool)] = []
                     for try await outcome in group { outcomes.append(outcome) }
                     return outcomes.sorted { $0.0 < $1.0 }
                 }
             }
         }
-        let results = outcomes.map { StrategyResult(name: strategies[$0.0].name, description: strategies[$0.0].kind.summary, metrics: $0.1) }
+        let results = outcomes.flatMap { outcome in
+            outcome.1.enumerated().map { offset, metrics in
+                outcome.0 < strategies.count
+                    ? StrategyResult(name: strategies[outcome.0].name, description: strategies[outcome.0].summary, metrics: metrics)
+                    : scenario.populationResult(offset, metrics: metrics)
+            }
+        }
         let partial = outcomes.contains { $0.2 } || budget.exhausted || stop.isRequested
         var info = ScenarioInfo(scenario)
         info.shard = keyShard
@@ -103,11 +117,12 @@ public struct LiveRunner: Sendable {
         return Swift.max(64 * strategies, Swift.min(wanted, available))
     }
 
-    /// One strategy against its own embedded server.
+    /// One strategy against its own embedded server, or the population's members together
+    /// against theirs; each client group's metrics in order.
     func runEmbedded(
-        _ strategy: StrategySpec, index: Int, transport: CurlTransport, budget: RequestBudget, progress: LiveProgress?, stop: StopSignal,
-        tally: LiveRunTally?
-    ) async throws -> (metrics: StrategyMetrics, partial: Bool) {
+        _ strategy: StrategySpec, index: Int, population: Population? = nil, transport: CurlTransport, budget: RequestBudget,
+        progress: LiveProgress?, stop: StopSignal, tally: LiveRunTally?
+    ) async throws -> (metrics: [StrategyMetrics], partial: Bool) {
         let clock = ScenarioClock(origin: .now + Self.startLead, timeScale: scenario.timeScale)
         var logger = Logger(label: "pollster.mock", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .error
@@ -124,14 +139,17 @@ public struct LiveRunner: Sendable {
                 scenario: scenario, strategy: strategy, target: target, clock: clock,
                 transport: transport, limits: limits, budget: budget, progress: progress, stop: stop,
                 tally: tally.map { ($0, index) }, keyShard: keyShard, executionLog: executionLog?.part(strategy: index),
-                exporter: exporter
+                exporter: exporter, population: population
             )
-            return await run.run()
+            return await run.runMembers()
         }
-        if var live = outcome.metrics.live {
-            live.serverQueue = server.queueDelays.canonical
-            live.saturation = Saturation.assess(live, modelledLatencyP99: scenario.server.latency.p99)
-            outcome.metrics.live = live
+        // The server's own queueing, which every group on it met.
+        for member in outcome.metrics.indices {
+            if var live = outcome.metrics[member].live {
+                live.serverQueue = server.queueDelays.canonical
+                live.saturation = Saturation.assess(live, modelledLatencyP99: scenario.server.latency.p99)
+                outcome.metrics[member].live = live
+            }
         }
         return outcome
     }

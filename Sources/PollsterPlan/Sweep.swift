@@ -126,8 +126,8 @@ public struct Sweep: Sendable {
             }
             let intervals = PlanMetric.allCases.map { metric in ConfidenceInterval(samples: runs.map { metric.value($0) }) }
             return SweepRow(
-                point: point?.index, values: point?.values ?? [], strategy: spec.name, description: spec.kind.summary, metrics: merged,
-                summary: StrategySummary(StrategyResult(name: spec.name, description: spec.kind.summary, metrics: merged)),
+                point: point?.index, values: point?.values ?? [], strategy: spec.name, description: spec.summary, metrics: merged,
+                summary: StrategySummary(StrategyResult(name: spec.name, description: spec.summary, metrics: merged)),
                 figures: PlanMetric.allCases.map { $0.value(merged) }, intervals: intervals
             )
         }

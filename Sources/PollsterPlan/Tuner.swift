@@ -42,7 +42,7 @@ public struct Tuner: Sendable {
         let spec = template.scenario.strategies[index]
         let chosen = parameters ?? TuningParameter.defaults(for: spec)
         guard !chosen.isEmpty else {
-            throw .invalidOption("strategy \(strategy) is of kind \(spec.kind.name), which has no numeric parameters to tune")
+            throw .invalidOption("strategy \(strategy) is of kind \(spec.kindName), which has no numeric parameters to tune")
         }
         self.recheckSeeds = Swift.max(2, recheckSeeds)
         let minimum = 2 * self.recheckSeeds + 4 * chosen.count

@@ -65,6 +65,9 @@ public struct TuningParameter: Sendable, Hashable {
             return TuningParameter(name: key, path: .strategy(spec.name, key), kind: .duration,
                                    low: seconds / 4, high: seconds * 4, start: seconds)
         }
+        // Wrapped kinds (adaptive, budgeted, headerPaced) and presets keep their numbers
+        // elsewhere than the strategy's own keys.
+        if spec.label != nil { return [] }
         switch spec.kind {
         case .fixed(let interval):
             return [duration("interval", interval)]
@@ -79,7 +82,7 @@ public struct TuningParameter: Sendable, Hashable {
             return [duration("base", base), duration("max", max)]
         case .progressAware(let min, let max, let fallback):
             return [duration("min", min), duration("max", max), duration("fallback", fallback)]
-        case .recommended, .webhook:
+        case .recommended, .webhook, .pollyJitter:
             return []
         }
     }
@@ -106,7 +109,7 @@ public struct TuningParameter: Sendable, Hashable {
         let known = defaults(for: spec).map(\.name)
         guard let current, let start = current.number else {
             let list = known.isEmpty ? "it has none to tune" : "tunable: " + known.joined(separator: ", ")
-            throw .noSuchPath(path.description, "strategy \(spec.name) (\(spec.kind.name)) sets no numeric \(name); \(list)")
+            throw .noSuchPath(path.description, "strategy \(spec.name) (\(spec.kindName)) sets no numeric \(name); \(list)")
         }
         guard current.kind == low.kind else {
             throw .invalidValues(argument, "\(name) is a \(current.kind.rawValue) (\(current.text)), the bounds are \(low.kind.rawValue)s")

@@ -16,4 +16,17 @@ struct ActiveExecution: Sendable {
     var rejections: Int32 = 0
     /// The polling loop has ended (the slot is recycled once no request is in flight).
     var finished: Bool
+    /// Its client group (a population's member; 0 in a plain run).
+    var member: UInt8 = 0
+    /// Keys sharing client state: the due poll was admitted and waits for the send gate.
+    var gated = false
+    /// Keys sharing client state: the answer on its way (handled at its reply event).
+    var pending: PendingReply? = nil
+}
+
+/// A reply on its way to a client whose key shares state.
+struct PendingReply: Sendable {
+    var reply: PollReply
+    var quota: QuotaReading?
+    var sentAt: Nanoseconds
 }

@@ -3,13 +3,16 @@ import PollsterCore
 /// A scheduled event of the discrete-event simulation.
 ///
 /// Events at the same instant run releases first (a request that ends at t is no longer in
-/// flight for a request sent at t), then in order of execution creation (DESIGN.md). Both
+/// flight for a request sent at t), then replies, then polls, each in order of execution creation (DESIGN.md). Both
 /// tie-breakers are packed into one integer, `order`, so comparing two events is two
 /// integer comparisons on the engine's hottest path.
 struct SimEvent: Sendable {
     enum Kind: UInt64, Sendable {
         case release = 0
-        case poll = 1
+        /// A response reaches a client whose key shares state (the others' replies are
+        /// handled when their poll is sent: the answer is fixed then).
+        case reply = 1
+        case poll = 2
     }
 
     var time: Nanoseconds
@@ -24,7 +27,7 @@ struct SimEvent: Sendable {
         self.slot = slot
     }
 
-    var kind: Kind { order >> 62 == 0 ? .release : .poll }
+    var kind: Kind { Kind(rawValue: order >> 62)! }
 
     @inline(__always) static func precedes(_ a: SimEvent, _ b: SimEvent) -> Bool {
         a.time < b.time || (a.time == b.time && a.order < b.order)

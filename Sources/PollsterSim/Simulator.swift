@@ -43,7 +43,14 @@ public struct Simulator: Sendable {
     public func run(progress: SimulationProgress? = nil) async -> RunResult {
         let scenario = self.scenario
         let strategies = scenario.strategies
-        let simulations = strategies.count * replications
+        // A population runs as one more simulation after the strategies, its members'
+        // figures reported after theirs.
+        let population = scenario.population
+        let runs = strategies.count + (population == nil ? 0 : 1)
+        let rows = strategies.count + (population?.members.count ?? 0)
+        let names = strategies.map(\.name) + (population?.resultNames ?? [])
+        let descriptions = strategies.map(\.summary) + scenario.populationStrategies.indices.map(scenario.populationDescription)
+        let simulations = runs * replications
         let coupled = KeyShard.couplingReason(scenario) != nil
         let shards = only?.count ?? (coupled && !splitGlobal ? 1
             : Swift.max(1, keyShards ?? KeyShard.count(for: scenario, simulations: simulations, jobs: jobs, splitGlobal: splitGlobal)))
@@ -52,18 +59,18 @@ public struct Simulator: Sendable {
         let simulated = approximated ? KeyShard.splittingGlobal(scenario, into: shards) : scenario
         var work: [(strategy: Int, replication: Int, shard: Int)] = []
         for replication in 0..<replications {
-            for strategy in strategies.indices {
+            for strategy in 0..<runs {
                 for shard in 0..<shards where only.map({ $0.index == shard }) ?? true { work.append((strategy, replication, shard)) }
             }
         }
-        var merged = strategies.map { _ in StrategyMetrics(bucket: scenario.report.bucket) }
+        var merged = (0..<rows).map { _ in StrategyMetrics(bucket: scenario.report.bucket) }
         // Each replication's own metrics too, for its figures (not for a --shard share,
         // whose figures are of part of the keys).
         let keepsReplications = replications > 1 && only == nil
         var perReplication = keepsReplications
-            ? strategies.map { _ in (0..<replications).map { _ in StrategyMetrics(bucket: scenario.report.bucket) } } : []
+            ? (0..<rows).map { _ in (0..<replications).map { _ in StrategyMetrics(bucket: scenario.report.bucket) } } : []
         var partial = false
-        await withTaskGroup(of: (Int, Int, StrategyMetrics, Bool).self) { group in
+        await withTaskGroup(of: (Int, Int, [StrategyMetrics], Bool).self) { group in
             var next = 0
             func startNext() {
                 guard next < work.count else { return }
@@ -71,12 +78,18 @@ public struct Simulator: Sendable {
                 next += 1
                 let part = executionLog?.part(strategy: item.strategy, replication: item.replication, shard: item.shard)
                 group.addTask {
-                    let simulation = StrategySimulation(
-                        scenario: simulated, strategy: strategies[item.strategy],
-                        seed: scenario.seed &+ UInt64(item.replication),
-                        keyShard: KeyShard(index: item.shard, count: shards), log: part
-                    )
-                    let outcome = await simulation.run(progress: progress)
+                    let seed = scenario.seed &+ UInt64(item.replication)
+                    let keyShard = KeyShard(index: item.shard, count: shards)
+                    let outcome: (metrics: [StrategyMetrics], partial: Bool)
+                    if item.strategy < strategies.count {
+                        let simulation = StrategySimulation(scenario: simulated, strategy: strategies[item.strategy], seed: seed,
+                                                            keyShard: keyShard, log: part)
+                        let single = await simulation.run(progress: progress)
+                        outcome = ([single.metrics], single.partial)
+                    } else {
+                        let simulation = StrategySimulation(scenario: simulated, population: population!, seed: seed, keyShard: keyShard, log: part)
+                        outcome = await simulation.runMembers(progress: progress)
+                    }
                     part?.close()
                     return (item.strategy, item.replication, outcome.metrics, outcome.partial)
                 }
@@ -84,16 +97,18 @@ public struct Simulator: Sendable {
             for _ in 0..<Swift.min(jobs, work.count) { startNext() }
             // Results are merged in completion order; merging is commutative (sums and
             // histogram adds), so the result does not depend on scheduling.
-            for await (strategy, replication, metrics, wasPartial) in group {
-                merged[strategy].add(metrics)
-                if keepsReplications { perReplication[strategy][replication].add(metrics) }
+            for await (run, replication, metrics, wasPartial) in group {
+                for (offset, part) in metrics.enumerated() {
+                    merged[run + offset].add(part)
+                    if keepsReplications { perReplication[run + offset][replication].add(part) }
+                }
                 partial = partial || wasPartial
                 if !Task.isCancelled { startNext() }
             }
         }
         if Task.isCancelled { partial = true }
-        let results = strategies.indices.map { i in
-            StrategyResult(name: strategies[i].name, description: strategies[i].kind.summary, metrics: merged[i].canonical,
+        let results = (0..<rows).map { i in
+            StrategyResult(name: names[i], description: descriptions[i], metrics: merged[i].canonical,
                            replications: keepsReplications && !partial ? perReplication[i].map(ReplicationFigures.init) : nil)
         }
         var info = ScenarioInfo(scenario)

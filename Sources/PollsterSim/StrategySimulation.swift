@@ -9,7 +9,10 @@ import PollsterCore
 /// (only a release event when a concurrency limit counts requests in flight).
 public struct StrategySimulation: Sendable {
     public let scenario: Scenario
-    public let strategy: PollingStrategy
+    /// The strategy, or the population's strategies in member order.
+    public let strategies: [StrategySpec]
+    /// Mixes ``strategies`` on the same keys and server; nil: one strategy alone.
+    public let population: Population?
     public let seed: UInt64
     /// Only the executions of the API keys `k` with `k % count == index` (see
     /// ``KeyShard``); nil: all of them.
@@ -20,9 +23,40 @@ public struct StrategySimulation: Sendable {
     public init(scenario: Scenario, strategy: StrategySpec, seed: UInt64, keyShard: KeyShard? = nil, log: ExecutionLogPart? = nil) {
         self.log = log
         self.scenario = scenario
-        self.strategy = PollingStrategy(strategy)
+        self.strategies = [strategy]
+        self.population = nil
         self.seed = seed
         self.keyShard = keyShard.flatMap { $0.count > 1 ? $0 : nil }
+    }
+
+    /// The scenario's population: its strategies mixed on the same keys and server.
+    public init(scenario: Scenario, population: Population, seed: UInt64, keyShard: KeyShard? = nil, log: ExecutionLogPart? = nil) {
+        self.log = log
+        self.scenario = scenario
+        self.strategies = population.members.compactMap { member in scenario.strategies.first { $0.name == member.strategy } }
+        self.population = population
+        self.seed = seed
+        self.keyShard = keyShard.flatMap { $0.count > 1 ? $0 : nil }
+    }
+
+    /// The population's run: each member's metrics, in member order.
+    public func runMembers(progress: SimulationProgress? = nil) async -> (metrics: [StrategyMetrics], partial: Bool) {
+        var engine = makeEngine(progress: progress)
+        while !engine.advance(steps: Engine.stepsPerSlice) {
+            if Task.isCancelled {
+                engine.stop()
+                return (engine.groupMetrics(), true)
+            }
+            await Task.yield()
+        }
+        return (engine.groupMetrics(), false)
+    }
+
+    private func makeEngine(progress: SimulationProgress?) -> Engine {
+        let groups = strategies.indices.map { i in
+            ClientGroup(strategies[i], name: population?.resultName(i) ?? strategies[i].name, scenario: scenario)
+        }
+        return Engine(scenario: scenario, groups: groups, population: population, seed: seed, keyShard: keyShard, progress: progress, log: log)
     }
 
     /// Runs to the end (or until the task is cancelled) and returns the metrics; `partial`
@@ -30,36 +64,47 @@ public struct StrategySimulation: Sendable {
     /// simulations fill the cooperative pool's threads (one per core), and the tasks that
     /// cancel them (Ctrl-C) or report their progress need a turn.
     public func run(progress: SimulationProgress? = nil) async -> (metrics: StrategyMetrics, partial: Bool) {
-        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, keyShard: keyShard, progress: progress, log: log)
+        var engine = makeEngine(progress: progress)
         while !engine.advance(steps: Engine.stepsPerSlice) {
             if Task.isCancelled {
                 engine.stop()
-                return (engine.metrics.canonical, true)
+                return (engine.groupMetrics()[0], true)
             }
             await Task.yield()
         }
-        return (engine.metrics.canonical, false)
+        return (engine.groupMetrics()[0], false)
     }
 
     /// The same run without yielding, for callers that own their thread (benchmarks, a
     /// plain loop); it still stops when the task is cancelled.
     public func run(progress: SimulationProgress? = nil) -> (metrics: StrategyMetrics, partial: Bool) {
-        var engine = Engine(scenario: scenario, strategy: strategy, seed: seed, keyShard: keyShard, progress: progress, log: log)
+        var engine = makeEngine(progress: progress)
         while !engine.advance(steps: Engine.stepsPerSlice) {
             if Task.isCancelled {
                 engine.stop()
-                return (engine.metrics.canonical, true)
+                return (engine.groupMetrics()[0], true)
             }
         }
-        return (engine.metrics.canonical, false)
+        return (engine.groupMetrics()[0], false)
     }
 }
 
 /// The mutable state of a run; kept apart so that `run()` can stay a value-type method.
 private struct Engine {
-    let strategy: PollingStrategy
-    /// The client's rules, shared with the live poller.
-    let clientLoop: ClientLoop
+    // The client group in focus (``focus(_:)``): its strategy, rules, per-key state and
+    // figures are worked on here, the other groups' wait in `groups`; one group (a plain
+    // run) never switches.
+    var strategy: PollingStrategy
+    var clientLoop: ClientLoop
+    var groupName: String
+    var keyClients: [KeyClient]
+    var sharesKeyState: Bool
+    var readsQuota: Bool
+    var metrics: StrategyMetrics
+    var active = 0
+    var groups: [ClientGroup]
+    var current = 0
+    let population: Population?
     let latency: Distribution
     let seed: UInt64
     let progress: SimulationProgress?
@@ -80,19 +125,28 @@ private struct Engine {
     var queue = EventQueue(capacity: 4096)
     var slots: [ActiveExecution] = []
     var freeSlots: [Int32] = []
-    var active = 0
-    var metrics: StrategyMetrics
 
     // Progress is published in batches.
     var unpublishedExecutions = 0
     var unpublishedRequests = 0
     var now: Nanoseconds = 0
 
-    init(scenario: Scenario, strategy: PollingStrategy, seed: UInt64, keyShard: KeyShard?, progress: SimulationProgress?, log: ExecutionLogPart?) {
+    init(scenario: Scenario, groups: [ClientGroup], population: Population?, seed: UInt64, keyShard: KeyShard?,
+         progress: SimulationProgress?, log: ExecutionLogPart?) {
         self.log = log
         self.keyShard = keyShard
-        self.strategy = strategy
-        self.clientLoop = ClientLoop(strategy: strategy, client: scenario.client)
+        var groups = groups
+        self.strategy = groups[0].strategy
+        self.clientLoop = groups[0].clientLoop
+        self.groupName = groups[0].name
+        self.sharesKeyState = groups[0].sharesKeyState
+        self.readsQuota = groups[0].readsQuota
+        self.keyClients = []
+        self.metrics = StrategyMetrics(bucket: scenario.report.bucket)
+        swap(&keyClients, &groups[0].keyClients)
+        swap(&metrics, &groups[0].metrics)
+        self.groups = groups
+        self.population = population
         self.latency = scenario.server.latency
         self.seed = seed
         self.progress = progress
@@ -104,8 +158,35 @@ private struct Engine {
         self.rejection = scenario.server.rejection
         self.workers = scenario.server.capacity.map(WorkerPool.init)
         self.tracksConcurrency = limits.hasConcurrencyLimit
-        self.metrics = StrategyMetrics(bucket: scenario.report.bucket)
         self.pendingArrival = nextArrival()
+    }
+
+    /// Brings client group `m` into focus (a no-op for the group already in it).
+    @inline(__always) mutating func focus(_ m: Int) {
+        if m != current { switchGroup(to: m) }
+    }
+
+    /// Parks the group in focus and brings in group `m`; swaps, so that no figure is
+    /// shared between two places (and so copied on the next write).
+    mutating func switchGroup(to m: Int) {
+        swap(&metrics, &groups[current].metrics)
+        swap(&keyClients, &groups[current].keyClients)
+        groups[current].active = active
+        swap(&metrics, &groups[m].metrics)
+        swap(&keyClients, &groups[m].keyClients)
+        active = groups[m].active
+        strategy = groups[m].strategy
+        clientLoop = groups[m].clientLoop
+        groupName = groups[m].name
+        sharesKeyState = groups[m].sharesKeyState
+        readsQuota = groups[m].readsQuota
+        current = m
+    }
+
+    /// Every group's figures, in group order.
+    mutating func groupMetrics() -> [StrategyMetrics] {
+        focus(0)
+        return [metrics.canonical] + groups.dropFirst().map(\.metrics.canonical)
     }
 
     /// The next execution of this run's keys.
@@ -140,6 +221,7 @@ private struct Engine {
             now = event.time
             switch event.kind {
             case .poll: poll(slot: event.slot)
+            case .reply: reply(slot: event.slot)
             case .release: requestEnded(slot: event.slot)
             }
         }
@@ -148,6 +230,8 @@ private struct Engine {
     }
 
     mutating func admit(_ plan: ExecutionPlan) {
+        let member = population.map { $0.member(seed: seed, index: plan.index) } ?? 0
+        focus(member)
         metrics.executions += 1
         metrics.timeSeries.noteActive(active, until: plan.createdAt)
         now = plan.createdAt
@@ -158,7 +242,9 @@ private struct Engine {
             return
         }
         active += 1
-        let (loop, first) = clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG)
+        let (loop, first) = sharesKeyState
+            ? clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG, key: &keyClients[plan.apiKey])
+            : clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG)
         guard case .send(let firstSend) = first else {
             leave(plan: plan, polls: 0, at: plan.createdAt)
             metrics.abandoned += 1
@@ -169,7 +255,7 @@ private struct Engine {
             plan: plan, loop: loop, latencyRNG: RandomStream.latency.generator(seed: seed, index: UInt64(plan.index)),
             faultRNG: faults.drawsPerRequest ? RandomStream.faults.generator(seed: seed, index: UInt64(plan.index)) : strategyRNG,
             unknown: hasFaults && faults.isUnknown(seed: seed, index: plan.index),
-            requestInFlight: false, finished: false
+            requestInFlight: false, finished: false, member: UInt8(member)
         )
         let slot: Int32
         if let free = freeSlots.popLast() {
@@ -197,7 +283,7 @@ private struct Engine {
 
     /// executions.csv's row of `plan`.
     func record(_ plan: ExecutionPlan, end: ExecutionRecord.ClientEnd, detected: Nanoseconds?, polls: Int, rejections: Int32) -> ExecutionRecord {
-        ExecutionRecord(strategy: strategy.spec.name, index: plan.index, created: plan.createdAt, finished: plan.finishedAt,
+        ExecutionRecord(strategy: groupName, index: plan.index, created: plan.createdAt, finished: plan.finishedAt,
                         detected: detected, polls: polls, responses429: Int(rejections), outcome: plan.outcome, end: end)
     }
 
@@ -211,7 +297,28 @@ private struct Engine {
         let index = Int(slot)
         // Work on a local copy and store it back once: one copy instead of many partial ones.
         var execution = slots[index]
+        focus(Int(execution.member))
         let plan = execution.plan
+        if sharesKeyState {
+            // The key's turn: its budget may skip a retry (asked once), its send gate hold
+            // the poll back (asked until it lets it go).
+            let turn = execution.gated
+                ? clientLoop.sendAgain(at: now, key: &keyClients[plan.apiKey])
+                : clientLoop.send(due: now, key: &keyClients[plan.apiKey], state: &execution.loop)
+            switch turn {
+            case .send:
+                execution.gated = false
+            case .wait(let again):
+                execution.gated = true
+                slots[index] = execution
+                queue.push(SimEvent(time: again, kind: .poll, execution: plan.index, slot: slot))
+                return
+            case .skipped(let step):
+                slots[index] = execution
+                proceed(step, slot: slot, execution: execution)
+                return
+            }
+        }
         let sentAt = now
         metrics.requests += 1
         unpublishedRequests += 1
@@ -219,11 +326,20 @@ private struct Engine {
         var answer = Answer.status(200)
         var receivedAt = sentAt
         var retryAfter: Int?
+        var quota: QuotaReading?
         if hasFaults && faults.isOutage(at: sentAt) {
             // The server is down: the connection is reset at once; no limiter sees it.
             answer = .transport(.connectionReset)
         } else {
-            let decision = hasLimits ? limits.admit(apiKey: plan.apiKey, at: sentAt) : RateLimitAdmission(allowed: true, retryAfter: 0)
+            let decision: RateLimitAdmission
+            if readsQuota {
+                // The slower path that also gives the header values a client reads.
+                let full = limits.decide(apiKey: plan.apiKey, at: sentAt)
+                decision = RateLimitAdmission(allowed: full.allowed, retryAfter: full.retryAfter)
+                quota = QuotaReading(full)
+            } else {
+                decision = hasLimits ? limits.admit(apiKey: plan.apiKey, at: sentAt) : RateLimitAdmission(allowed: true, retryAfter: 0)
+            }
             let service = latency.isZero ? 0 : Swift.max(0, latency.sample(&execution.latencyRNG))
             receivedAt = sentAt + service
             if !decision.allowed {
@@ -257,6 +373,7 @@ private struct Engine {
         case .transport(let kind):
             metrics.transportErrors += 1
             failed(kind, at: sentAt)
+            quota = nil
             reply = .failed
         case .status(let status):
             switch ResponseClass(status: status, rejectionStatus: rejection.status) {
@@ -285,8 +402,35 @@ private struct Engine {
         }
         metrics.timeSeries.addRequest(at: sentAt, rateLimited: rejected)
 
+        if sharesKeyState {
+            // The client learns at r_n, where other executions of its key may act first.
+            execution.pending = PendingReply(reply: reply, quota: quota, sentAt: sentAt)
+            slots[index] = execution
+            queue.push(SimEvent(time: receivedAt, kind: .reply, execution: plan.index, slot: slot))
+            return
+        }
         let step = clientLoop.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, state: &execution.loop)
         slots[index] = execution
+        proceed(step, slot: slot, execution: execution)
+    }
+
+    /// A reply reaches a client whose key shares state: the key learns from it, then the
+    /// loop takes its next step.
+    mutating func reply(slot: Int32) {
+        let index = Int(slot)
+        var execution = slots[index]
+        focus(Int(execution.member))
+        guard let pending = execution.pending else { return }
+        execution.pending = nil
+        let step = clientLoop.next(after: pending.reply, quota: pending.quota, sentAt: pending.sentAt, receivedAt: now,
+                                   key: &keyClients[execution.plan.apiKey], state: &execution.loop)
+        slots[index] = execution
+        proceed(step, slot: slot, execution: execution)
+    }
+
+    /// Schedules the loop's next poll, or counts how it ended.
+    mutating func proceed(_ step: LoopStep, slot: Int32, execution: ActiveExecution) {
+        let plan = execution.plan
         switch step {
         case .send(let nextSend):
             queue.push(SimEvent(time: nextSend, kind: .poll, execution: plan.index, slot: slot))
@@ -349,6 +493,7 @@ private struct Engine {
     /// Counts the end of an execution's polling loop (the loop ends when its last poll is
     /// processed; its detection is counted when the response arrives).
     mutating func leave(plan: ExecutionPlan, polls: Int, at time: Nanoseconds) {
+        if sharesKeyState { keyClients[plan.apiKey].executionEnded() }
         metrics.timeSeries.noteActive(active, until: now)
         active -= 1
         metrics.pollsPerExecution.record(UInt64(polls))
@@ -365,6 +510,7 @@ private struct Engine {
     /// stopped, with the polls it sent so far, so that the endings add up.
     mutating func stop() {
         for index in slots.indices where !slots[index].finished {
+            focus(Int(slots[index].member))
             metrics.stopped += 1
             metrics.pollsPerExecution.record(UInt64(slots[index].loop.polls))
             log?.append(record(slots[index].plan, end: .unfinished, detected: nil, polls: slots[index].loop.polls,
@@ -375,7 +521,10 @@ private struct Engine {
 
     mutating func finish() {
         publish()
-        metrics.timeSeries.finish(activeAtEnd: active)
+        for m in groups.indices {
+            focus(m)
+            metrics.timeSeries.finish(activeAtEnd: active)
+        }
     }
 
     @inline(__always) static func micros(_ value: Nanoseconds) -> UInt64 {

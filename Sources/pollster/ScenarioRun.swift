@@ -57,7 +57,7 @@ struct ScenarioRun {
         let progress = SimulationProgress()
         let line = ProgressLine(enabled: !options.quiet)
         let total = (options.keyShard?.plannedExecutions(scenario.workload) ?? scenario.workload.executions)
-            * scenario.strategies.count * options.replications
+            * scenario.runCount * options.replications
         return try await InterruptSignal.cancellingOnInterrupt {
             await withTaskGroup(of: RunResult?.self) { group in
                 group.addTask { await simulator.run(progress: progress) }
@@ -120,7 +120,7 @@ struct ScenarioRun {
                                         keyShard: options.keyShard, executionLog: executionLog)
                 var result: RunResult
                 if let port = live?.metricsPort {
-                    let exporter = LiveMetricsExporter(strategies: scenario.strategies.map(\.name))
+                    let exporter = LiveMetricsExporter(strategies: scenario.strategies.map(\.name) + (scenario.population?.resultNames ?? []))
                     runner.exporter = exporter
                     let live = runner
                     do {
@@ -189,9 +189,9 @@ struct ScenarioRun {
     private func run(_ runner: LiveRunner, stop: StopSignal, tally: LiveRunTally) async throws -> RunResult {
         let progress = LiveProgress()
         let line = ProgressLine(enabled: !options.quiet)
-        let label = "\(runner.scenario.strategies.count) strategies"
+        let label = "\(runner.scenario.strategies.count) strategies" + (runner.scenario.population.map { " and the mix \($0.name)" } ?? "")
         let total = (runner.keyShard?.plannedExecutions(runner.scenario.workload) ?? runner.scenario.workload.executions)
-            * runner.scenario.strategies.count
+            * runner.scenario.runCount
         return try await withThrowingTaskGroup(of: RunResult?.self) { group in
             group.addTask { try await runner.run(progress: progress, stop: stop, tally: tally) }
             group.addTask {

@@ -35,7 +35,7 @@ struct ScenarioValidationTests {
             label: "unknown top-level key",
             yaml: adding("colour: blue"),
             expected: [
-                "t.yaml:7: colour: unknown key; allowed: name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live, thresholds",
+                "t.yaml:7: colour: unknown key; allowed: name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live, thresholds, population",
             ]),
         InvalidScenario(
             label: "unknown key for a strategy kind",
@@ -196,7 +196,7 @@ struct ScenarioValidationTests {
             label: "a list at the top",
             yaml: "- 1\n- 2\n",
             expected: [
-                "t.yaml:1: expected a scenario mapping with keys name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live, thresholds, got a list",
+                "t.yaml:1: expected a scenario mapping with keys name, description, seed, mode, target, apiKeyEnv, timeScale, workload, server, strategies, client, report, live, thresholds, population, got a list",
             ]),
     ]
 
@@ -236,7 +236,7 @@ struct ScenarioValidationTests {
             "t.yaml:10: strategies[1].max: must not be below initial (2s), got 1s",
             "t.yaml:10: strategies[1].name: duplicate strategy name \"a\" (also strategies[0], line 9); names must be unique",
             "t.yaml:11: strategies[2].name: missing required key; expected a unique name for reports",
-            "t.yaml:11: strategies[2].kind: unknown kind \"webhok\" (did you mean \"webhook\"?); allowed: fixed, exponential, decorrelatedJitter, recommended, progressAware, webhook",
+            "t.yaml:11: strategies[2].kind: unknown kind \"webhok\" (did you mean \"webhook\"?); allowed: fixed, exponential, decorrelatedJitter, recommended, progressAware, webhook, adaptive, budgeted, headerPaced, preset",
             "t.yaml:12: client.retryAfter: unknown value \"obey\"; allowed: honor, ignore",
         ])
     }

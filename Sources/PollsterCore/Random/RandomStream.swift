@@ -11,6 +11,7 @@ public enum RandomStream: UInt64, Sendable {
     case progress = 7
     case faults = 8
     case notFound = 9
+    case population = 10
 
     /// A generator for `purpose` of execution `index` under the run `seed`.
     @inlinable public func generator(seed: UInt64, index: UInt64 = 0) -> Xoshiro256StarStar {

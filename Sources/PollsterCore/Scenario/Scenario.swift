@@ -45,6 +45,8 @@ public struct Scenario: Sendable, Hashable {
     /// Criteria that fail the run when its final figures meet them (`thresholds:`); the
     /// command line's `--fail-if` adds to them.
     public var thresholds: [Threshold]
+    /// Strategies mixed on the same keys and server (`population:`); nil: none.
+    public var population: Population?
 
     public init(
         name: String,
@@ -61,7 +63,8 @@ public struct Scenario: Sendable, Hashable {
         report: ReportOptions? = nil,
         description: String? = nil,
         live: LiveSettings = LiveSettings(),
-        thresholds: [Threshold] = []
+        thresholds: [Threshold] = [],
+        population: Population? = nil
     ) {
         self.name = name
         self.description = description
@@ -78,6 +81,27 @@ public struct Scenario: Sendable, Hashable {
         self.report = report ?? ReportOptions(out: "reports/\(name)")
         self.live = live
         self.thresholds = thresholds
+        self.population = population
+    }
+
+    /// The description of population member `index` in reports.
+    public func populationDescription(_ index: Int) -> String {
+        guard let population else { return "" }
+        let spec = populationStrategies[index]
+        return "\(spec.summary); \(Time.trimmed(population.members[index].share * 100))% of the executions in \(population.summary)"
+    }
+
+    /// The report row of population member `index`.
+    public func populationResult(_ index: Int, metrics: StrategyMetrics) -> StrategyResult {
+        StrategyResult(name: population?.resultName(index) ?? "", description: populationDescription(index), metrics: metrics)
+    }
+
+    /// Runs a scenario makes: one per strategy, and one for the population.
+    public var runCount: Int { strategies.count + (population == nil ? 0 : 1) }
+
+    /// The strategies of ``population`` in member order; empty without one.
+    public var populationStrategies: [StrategySpec] {
+        population?.members.compactMap { member in strategies.first { $0.name == member.strategy } } ?? []
     }
 
     /// Settings this scenario holds but its mode ignores, in plain words (commands print
@@ -114,7 +138,8 @@ public struct Scenario: Sendable, Hashable {
         }
         if server.rejection != .standard && !server.rateLimits.isEmpty { text += " " + server.rejection.summary }
         if !server.faults.isEmpty { text += " Faults: " + server.faults.map(\.summary).joined(separator: "; ") + "." }
-        text += " Strategies compared: " + strategies.map { "\($0.name) (\($0.kind.summary))" }.joined(separator: ", ") + "."
+        text += " Strategies compared: " + strategies.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ") + "."
+        if let population { text += " Mixed on the same keys and server as \(population.summary)." }
         text += " Clients give up after \(Time.describe(client.timeout)) and "
         text += client.retryAfter == .honor ? "honor Retry-After." : "ignore Retry-After."
         switch mode {

@@ -3,8 +3,9 @@ import Yams
 extension ScenarioDecoder {
     static let scenarioKeys = [
         "name", "description", "seed", "mode", "target", "apiKeyEnv", "timeScale",
-        "workload", "server", "strategies", "client", "report", "live", "thresholds",
+        "workload", "server", "strategies", "client", "report", "live", "thresholds", "population",
     ]
+    static let populationKeys = ["name", "shares"]
     static let clientKeys = ["timeout", "retryAfter"]
     static let reportKeys = ["out", "formats", "bucket"]
 
@@ -51,9 +52,15 @@ extension ScenarioDecoder {
             live = liveSettings(node, at: "live", line: fields.line(of: "live"), baseDirectory: baseDirectory) ?? live
         }
 
+        var population: Population?
+        if let node = fields.value("population") {
+            population = self.population(node, at: "population", line: fields.line(of: "population"), strategies: strategies)
+        }
+
         var thresholds: [Threshold]?
         if let node = fields.value("thresholds") {
-            thresholds = self.thresholds(node, at: "thresholds", line: fields.line(of: "thresholds"), strategies: strategies?.map(\.name))
+            let names = strategies.map { $0.map(\.name) + (population?.resultNames ?? []) }
+            thresholds = self.thresholds(node, at: "thresholds", line: fields.line(of: "thresholds"), strategies: names)
         }
 
         guard problems.isEmpty, let name, let seed, let target, let timeScale, let workload, let strategies else {
@@ -63,8 +70,61 @@ extension ScenarioDecoder {
             name: name, seed: seed, mode: mode ?? .simulate, target: target, apiKeyEnv: apiKeyEnv,
             timeScale: timeScale, timeScaleIsAuto: timeScaleIsAuto, workload: workload, server: server ?? ServerModel(), strategies: strategies,
             client: client ?? ClientPolicy(), report: reportOptions, description: description, live: live,
-            thresholds: thresholds ?? []
+            thresholds: thresholds ?? [], population: population
         )
+    }
+
+    /// `population: {name: mix, shares: {docs: 0.9, fixed-1s: 0.1}}`: at least two
+    /// strategies of the scenario (by name, not the webhook baseline), each share above 0,
+    /// the shares summing to 1.
+    private mutating func population(_ node: Node, at path: String, line: Int?, strategies: [StrategySpec]?) -> Population? {
+        let example = "a mapping such as {name: mix, shares: {docs: 0.9, fixed-1s: 0.1}}"
+        guard let fields = mapping(node, at: path, line: line, expected: example) else { return nil }
+        checkKeys(fields, allowed: Self.populationKeys)
+        let name = fields.has("name") ? string(fields, "name", expected: "a name for the mix in reports") : "mix"
+        if let name, name.contains("@") || name.contains(",") {
+            report(fields.path("name"), line: fields.line(of: "name"), "must not contain @ or a comma, got \(DurationParser.quoted(name, whole: true))")
+        }
+        guard let sharesNode = field(fields, "shares", required: true, expected: "a mapping of strategy names to shares such as {docs: 0.9, fixed-1s: 0.1}"),
+              let shares = mapping(sharesNode, at: fields.path("shares"), line: fields.line(of: "shares"),
+                                   expected: "a mapping of strategy names to shares such as {docs: 0.9, fixed-1s: 0.1}")
+        else { return nil }
+        var members: [Population.Member] = []
+        var valid = true
+        for key in shares.keys {
+            guard let share = number(shares, key, expected: "a share between 0 and 1") else {
+                valid = false
+                continue
+            }
+            if !(share > 0 && share <= 1) {
+                report(shares.path(key), line: shares.line(of: key), "a share must be above 0 and at most 1, got \(Time.trimmed(share))")
+                valid = false
+            }
+            if let strategies {
+                if let spec = strategies.first(where: { $0.name == key }) {
+                    if case .webhook = spec.kind {
+                        report(shares.path(key), line: shares.line(of: key), "the webhook baseline sends no polls and cannot be mixed in")
+                        valid = false
+                    }
+                } else {
+                    report(shares.path(key), line: shares.line(of: key), Self.unknown("strategy", key, allowed: strategies.map(\.name)))
+                    valid = false
+                }
+            }
+            members.append(Population.Member(strategy: key, share: share))
+        }
+        guard valid else { return nil }
+        if members.count < 2 {
+            report(fields.path("shares"), line: fields.line(of: "shares"), "a mix needs at least two strategies, got \(members.count)")
+            return nil
+        }
+        let total = members.reduce(0) { $0 + $1.share }
+        if abs(total - 1) > 1e-6 {
+            report(fields.path("shares"), line: fields.line(of: "shares"), "the shares must sum to 1, got \(Time.trimmed(total))")
+            return nil
+        }
+        guard let name else { return nil }
+        return Population(name: name, members: members)
     }
 
     private mutating func seed(_ fields: MappingFields) -> UInt64? {

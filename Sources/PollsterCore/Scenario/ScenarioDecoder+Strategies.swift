@@ -1,7 +1,10 @@
 import Yams
 
 extension ScenarioDecoder {
-    static let strategyKinds = ["fixed", "exponential", "decorrelatedJitter", "recommended", "progressAware", "webhook"]
+    static let strategyKinds = ["fixed", "exponential", "decorrelatedJitter", "recommended", "progressAware", "webhook",
+                                "adaptive", "budgeted", "headerPaced", "preset"]
+    /// The kinds a wrapper's `base` may be: every kind but the webhook baseline.
+    static let baseKinds = strategyKinds.filter { $0 != "webhook" }
     static let jitterNames = ["none", "full", "equal"]
 
     /// The `strategies` list: at least one, with unique names.
@@ -39,11 +42,20 @@ extension ScenarioDecoder {
             return nil
         }
         let name = string(fields, "name", expected: "a unique name for reports")
+        let body = strategyBody(fields, common: ["name", "kind", "initialDelay"], kinds: Self.strategyKinds, name: name ?? "")
+        guard let name, var spec = body else { return nil }
+        spec.name = name
+        return spec
+    }
+
+    /// A strategy's kind, its parameters and `initialDelay` (a named strategy's, or a
+    /// wrapper's `base`, which has no name).
+    mutating func strategyBody(_ fields: MappingFields, common: [String], kinds: [String], name: String) -> StrategySpec? {
         let initialDelay = fields.has("initialDelay") ? duration(fields, "initialDelay", positive: false) : nil
         let delayValid = fields.has("initialDelay") == (initialDelay != nil)
-        guard let kindName = choice(fields, "kind", options: Self.strategyKinds, noun: "kind") else { return nil }
-        let common = ["name", "kind", "initialDelay"]
+        guard let kindName = choice(fields, "kind", options: kinds, noun: "kind") else { return nil }
         let context = " for kind \(kindName)"
+        var wrapped: StrategySpec?
         let kind: StrategyKind?
         switch kindName {
         case "fixed":
@@ -74,12 +86,94 @@ extension ScenarioDecoder {
             } else {
                 kind = nil
             }
-        default:
+        case "webhook":
             checkKeys(fields, allowed: common + ["delivery"], context: context)
             kind = distribution(fields, "delivery", fallback: .fixed(0)).map { StrategyKind.webhook(delivery: $0) }
+        case "preset":
+            checkKeys(fields, allowed: common + ["preset"], context: context)
+            let names = StrategyPreset.allCases.map(\.rawValue)
+            wrapped = choice(fields, "preset", options: names, noun: "preset").flatMap { StrategyPreset(rawValue: $0) }?.spec(name: name)
+            kind = wrapped?.kind
+        default:
+            wrapped = wrapper(kindName, fields, common: common, context: context, name: name)
+            kind = wrapped?.kind
         }
-        guard let name, let kind, delayValid else { return nil }
-        return StrategySpec(name: name, kind: kind, initialDelay: initialDelay)
+        guard let kind, delayValid else { return nil }
+        var spec = wrapped ?? StrategySpec(name: name, kind: kind)
+        if let initialDelay { spec.initialDelay = initialDelay }
+        return spec
+    }
+
+    /// `adaptive`, `budgeted` or `headerPaced`: a `base` strategy (default `recommended`)
+    /// whose executions share, per API key, a learned send rate, a retry budget or the
+    /// quota the rate-limit headers report.
+    private mutating func wrapper(_ kindName: String, _ fields: MappingFields, common: [String], context: String, name: String) -> StrategySpec? {
+        var spec: StrategySpec?
+        if let node = fields.value("base") {
+            if let baseFields = mapping(node, at: fields.path("base"), line: node.line, expected: "a strategy without a name, such as {kind: fixed, interval: 2s}") {
+                spec = strategyBody(baseFields, common: ["kind", "initialDelay"], kinds: Self.baseKinds, name: name)
+            }
+        } else {
+            spec = StrategySpec(name: name, kind: .recommended)
+        }
+        switch kindName {
+        case "adaptive":
+            let control = fields.has("control") ? choice(fields, "control", options: ["aimd", "cubic"]) : "aimd"
+            var gate: SendRateControl?
+            if control == "cubic" {
+                checkKeys(fields, allowed: common + ["base", "control", "beta", "scale"], context: " for control cubic")
+                let beta = fields.has("beta") ? fraction(fields, "beta") : 0.7
+                let scale = fields.has("scale") ? positive(fields, "scale") : 0.4
+                if let beta, let scale { gate = .cubic(CubicParameters(scale: scale, beta: beta)) }
+            } else if control == "aimd" {
+                checkKeys(fields, allowed: common + ["base", "control", "increase", "decrease"], context: " for control aimd")
+                let increase = fields.has("increase") ? positive(fields, "increase") : 1
+                let decrease = fields.has("decrease") ? fraction(fields, "decrease") : 0.5
+                if let increase, let decrease { gate = .aimd(AIMDParameters(increase: increase, decrease: decrease)) }
+            }
+            guard let gate else { return nil }
+            if spec?.keyClient.gate != nil { return duplicate(fields, "a send gate") }
+            spec?.keyClient.gate = gate
+        case "budgeted":
+            checkKeys(fields, allowed: common + ["base", "capacity", "deposit", "cost"], context: context)
+            let capacity = fields.has("capacity") ? positive(fields, "capacity") : 100
+            let deposit = fields.has("deposit") ? positive(fields, "deposit") : 0.1
+            let cost = fields.has("cost") ? positive(fields, "cost") : 1
+            guard let capacity, let deposit, let cost else { return nil }
+            if spec?.keyClient.budget != nil { return duplicate(fields, "a retry budget") }
+            spec?.keyClient.budget = RetryBudgetPolicy(capacity: capacity, deposit: deposit, cost: cost)
+        default:
+            checkKeys(fields, allowed: common + ["base"], context: context)
+            if spec?.keyClient.headerPacing == true { return duplicate(fields, "header pacing") }
+            spec?.keyClient.headerPacing = true
+        }
+        spec?.label = kindName
+        return spec
+    }
+
+    private mutating func duplicate(_ fields: MappingFields, _ what: String) -> StrategySpec? {
+        report(fields.path("base"), line: fields.line(of: "base"), "the base strategy already has \(what); wrap it once")
+        return nil
+    }
+
+    /// A number above 0 and below 1.
+    private mutating func fraction(_ fields: MappingFields, _ key: String) -> Double? {
+        guard let value = number(fields, key) else { return nil }
+        guard value > 0 && value < 1 else {
+            report(fields.path(key), line: fields.line(of: key), "must be above 0 and below 1, got \(Time.trimmed(value))")
+            return nil
+        }
+        return value
+    }
+
+    /// A number above 0.
+    private mutating func positive(_ fields: MappingFields, _ key: String) -> Double? {
+        guard let value = number(fields, key) else { return nil }
+        guard value > 0 else {
+            report(fields.path(key), line: fields.line(of: key), "must be above 0, got \(Time.trimmed(value))")
+            return nil
+        }
+        return value
     }
 
     private mutating func exponential(_ fields: MappingFields) -> StrategyKind? {

@@ -35,6 +35,10 @@ public enum StrategyKind: Sendable, Hashable {
     case progressAware(min: Nanoseconds, max: Nanoseconds, fallback: Nanoseconds)
     /// No polling: the client is notified at f_e plus a delivery latency (a baseline).
     case webhook(delivery: Distribution)
+    /// Polly's `DecorrelatedJitterBackoffV2` (Polly.Contrib.WaitAndRetry): delay_n =
+    /// (f(t_n) - f(t_{n-1})) * median / 1.4 with f(t) = 2^t tanh(sqrt(4t)),
+    /// t_n = n - 1 + U, f(t_0) = 0; the median of delay_1 is about `median`.
+    case pollyJitter(median: Nanoseconds)
 
     /// The kind's name as written in scenario files.
     public var name: String {
@@ -45,6 +49,7 @@ public enum StrategyKind: Sendable, Hashable {
         case .recommended: return "recommended"
         case .progressAware: return "progressAware"
         case .webhook: return "webhook"
+        case .pollyJitter: return "pollyJitter"
         }
     }
 
@@ -60,6 +65,7 @@ public enum StrategyKind: Sendable, Hashable {
         case .progressAware(let min, let max, _):
             return "progress-aware, \(Time.describe(min))-\(Time.describe(max))"
         case .webhook(let delivery): return "webhook baseline (delivery \(delivery.summary))"
+        case .pollyJitter(let median): return "Polly decorrelated jitter V2, median first delay \(Time.describe(median))"
         }
     }
 }
@@ -71,10 +77,34 @@ public struct StrategySpec: Sendable, Hashable {
     public var kind: StrategyKind
     /// Delay from creation to poll 0; the strategy's first delay when not set.
     public var initialDelay: Nanoseconds?
+    /// What the executions of one API key share (send gate, retry budget, header pacing).
+    public var keyClient: KeyClientPolicy
+    /// The strategy gives up this long after creation when that is sooner than the
+    /// client's timeout (an SDK's total deadline); nil: the client's timeout.
+    public var timeout: Nanoseconds?
+    /// The scenario's kind when it is not ``StrategyKind/name`` (`adaptive`, `budgeted`,
+    /// `headerPaced`, or `preset:NAME`); nil: the kind's name.
+    public var label: String?
 
-    public init(name: String, kind: StrategyKind, initialDelay: Nanoseconds? = nil) {
+    public init(name: String, kind: StrategyKind, initialDelay: Nanoseconds? = nil, keyClient: KeyClientPolicy = .none,
+                timeout: Nanoseconds? = nil, label: String? = nil) {
         self.name = name
         self.kind = kind
         self.initialDelay = initialDelay
+        self.keyClient = keyClient
+        self.timeout = timeout
+        self.label = label
+    }
+
+    /// The kind as a scenario names it (`exponential`, `adaptive`, `preset:grpc`...).
+    public var kindName: String { label ?? kind.name }
+
+    /// One line for reports: the kind's summary, what the key's executions share, and an
+    /// earlier deadline.
+    public var summary: String {
+        var text = kind.summary
+        if !keyClient.isEmpty { text += "; " + keyClient.summary }
+        if let timeout { text += "; gives up after \(Time.describe(timeout))" }
+        return text
     }
 }

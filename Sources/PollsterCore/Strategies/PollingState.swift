@@ -5,10 +5,13 @@ public struct PollingState: Sendable, Hashable {
     /// `progressAware`: the previous progress observation, to estimate the rate of progress.
     public var lastProgress: Double?
     public var lastProgressAt: Nanoseconds
+    /// `pollyJitter`: f(t) of the previous delay.
+    public var previousFormula: Double
 
     public init(previousDelay: Nanoseconds = 0) {
         self.previousDelay = previousDelay
         self.lastProgress = nil
         self.lastProgressAt = 0
+        self.previousFormula = 0
     }
 }

@@ -23,8 +23,10 @@ public struct PollingStrategy: Sendable, Hashable {
     /// How long the client keeps polling: the client policy's timeout, or less when the
     /// strategy itself gives up earlier (`recommended`: 10 minutes).
     public func timeout(client: ClientPolicy) -> Nanoseconds {
-        if case .recommended = spec.kind { return min(client.timeout, Self.recommendedTimeout) }
-        return client.timeout
+        var timeout = client.timeout
+        if case .recommended = spec.kind { timeout = min(timeout, Self.recommendedTimeout) }
+        if let own = spec.timeout { timeout = min(timeout, own) }
+        return timeout
     }
 
     /// The fresh state for one execution.
@@ -68,6 +70,8 @@ public struct PollingStrategy: Sendable, Hashable {
             chosen = progressAwareDelay(after: observation, state: &state, min: low, max: high, fallback: fallback)
         case .webhook:
             chosen = 0
+        case .pollyJitter(let median):
+            chosen = pollyJitterDelay(beforePoll: n, median: median, state: &state, rng: &rng)
         }
         state.previousDelay = chosen
         return chosen
@@ -129,5 +133,20 @@ public struct PollingStrategy: Sendable, Hashable {
         if target <= Double(low) { return low }
         if target >= Double(high) { return high }
         return Nanoseconds(target)
+    }
+
+    /// Polly's DecorrelatedJitterBackoffV2 (pFactor 4, scaling 1/1.4), retry i = n - 1.
+    @usableFromInline func pollyJitterDelay(beforePoll n: Int, median: Nanoseconds, state: inout PollingState, rng: inout Xoshiro256StarStar) -> Nanoseconds {
+        let t = Double(n - 1) + rng.nextUnit()
+        let next = _pow(2, t) * Self.tanh((4 * t).squareRoot())
+        let value = (next - state.previousFormula) / 1.4 * Double(median)
+        state.previousFormula = next
+        return value >= 9e18 ? Nanoseconds(9e18) : Nanoseconds(Swift.max(0, value))
+    }
+
+    @usableFromInline static func tanh(_ x: Double) -> Double {
+        if x > 20 { return 1 }
+        let e = _exp(2 * x)
+        return (e - 1) / (e + 1)
     }
 }

@@ -29,20 +29,26 @@ struct ExecutionPoller: Sendable {
     let budget: RequestBudget
     let progress: LiveProgress?
     let requestTimeout: Duration
+    /// What the executions of its API key share (send gate, retry budget, header pacing);
+    /// nil for the strategies whose keys share nothing.
+    var key: SharedKeyClient? = nil
 
     /// Runs the loop until it ends or the task is cancelled; never throws: what happened
     /// is in the trace.
     func run() async -> ExecutionTrace {
         var trace = ExecutionTrace(plan: plan)
-        var (loop, step) = rules.begin(createdAt: plan.createdAt,
-                                       rng: RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index)))
+        let rng = RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index))
+        var (loop, step) = key.map { key in key.withLock { rules.begin(createdAt: plan.createdAt, rng: rng, key: &$0) } }
+            ?? rules.begin(createdAt: plan.createdAt, rng: rng)
+        defer { key?.withLock { $0.executionEnded() } }
+        let readsQuota = rules.strategy.spec.keyClient.headerPacing
         let request = HTTPRequest(
             url: target.statusURL(executionID),
             headers: [("Authorization", "Bearer " + target.apiKey(for: plan)), ("Accept", "application/json")],
             timeout: requestTimeout
         )
         while true {
-            let intended: Nanoseconds
+            var intended: Nanoseconds
             switch step {
             case .send(let at): intended = at
             case .abandoned:
@@ -56,6 +62,21 @@ struct ExecutionPoller: Sendable {
                 // On the transport's timers: this task runs on its loop thread (see
                 // LiveStrategyRun), so the sleep costs no thread hop.
                 try await transport.sleep(until: due)
+                if let key {
+                    // The key's turn: its budget may skip a retry (asked once), its send
+                    // gate hold the poll back (asked until it lets it go).
+                    var turn = key.withLock { rules.send(due: intended, key: &$0, state: &loop) }
+                    while case .wait(let again) = turn {
+                        intended = again
+                        due = clock.instant(at: again)
+                        try await transport.sleep(until: due)
+                        turn = key.withLock { rules.sendAgain(at: again, key: &$0) }
+                    }
+                    if case .skipped(let next) = turn {
+                        step = next
+                        continue
+                    }
+                }
                 if let pacer { due = Swift.max(due, try await pacer.waitForSlot()) }
             } catch {
                 trace.ending = .stopped(at: clock.now())
@@ -121,8 +142,18 @@ struct ExecutionPoller: Sendable {
             progress?.requestAnswered(rateLimited: record.limited, failed: record.failure != nil)
             // The next poll counts from when the answer would have come had the poll gone
             // out on time (see the type's comment).
-            step = rules.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, scheduleFrom: receivedAt - Swift.max(0, sentAt - dueAt),
-                              state: &loop)
+            let scheduleFrom = receivedAt - Swift.max(0, sentAt - dueAt)
+            if let key {
+                var quota: QuotaReading?
+                if readsQuota, case .success(let response) = exchange.outcome {
+                    quota = QuotaReading(RateLimitHeaders.parse(response.headers.all.map { (name: $0.key, value: $0.value) }))
+                }
+                step = key.withLock {
+                    rules.next(after: reply, quota: quota, sentAt: sentAt, receivedAt: receivedAt, scheduleFrom: scheduleFrom, key: &$0, state: &loop)
+                }
+            } else {
+                step = rules.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, scheduleFrom: scheduleFrom, state: &loop)
+            }
             switch step {
             case .send: record.nextDelay = Self.micros(loop.lastDelay)
             case .abandoned: record.nextDelay = Self.micros(loop.lastDelay)

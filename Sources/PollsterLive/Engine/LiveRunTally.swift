@@ -27,7 +27,7 @@ public final class LiveRunTally: Sendable {
 
     /// Strategy `index` of the scenario collects into `accumulator`.
     func register(_ index: Int, strategy: StrategySpec, accumulator: LiveMetricsAccumulator) {
-        state.withLock { $0.entries[index] = Entry(name: strategy.name, description: strategy.kind.summary, accumulator: accumulator) }
+        state.withLock { $0.entries[index] = Entry(name: strategy.name, description: strategy.summary, accumulator: accumulator) }
     }
 
     /// Everything measured so far, marked partial, or nil before any strategy started.
