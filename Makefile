@@ -23,13 +23,17 @@ demo: deps
 test: deps
 	$(SWIFT) test -c release --scratch-path .build-tests --no-parallel
 
-# A small report rendered in headless Chromium (needs the chromium package): fails when
-# the page is blank, logs to the console, or a chart draws no data; leaves a screenshot.
-# POLLSTER=path uses a pollster already built (CI uses the test build's).
+# A small report and a small sweep page rendered in headless Chromium (needs the chromium
+# package): fails when a page is blank, logs to the console, a chart draws no data or a
+# legend click does not hide its series; leaves a screenshot. POLLSTER=path uses a
+# pollster already built (CI uses the test build's).
 check-report: deps
 	@if [ -z "$(POLLSTER)" ]; then $(SWIFT) build -c release --product pollster; fi
 	"$${POLLSTER:-.build/release/pollster}" simulate scenarios/tight-limits.yaml --out reports/check --quiet --force
 	bash scripts/check-report-html.sh reports/check/report.html
+	"$${POLLSTER:-.build/release/pollster}" sweep scenarios/tight-limits.yaml --vary strategies.expo.multiplier=1.5,2,3 \
+		--strategy expo --out reports/check-sweep --quiet
+	bash scripts/check-report-html.sh reports/check-sweep/sweep.html
 
 release: deps
 	$(SWIFT) build -c release

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "pollster", targets: ["pollster"]),
         .library(name: "PollsterCore", targets: ["PollsterCore"]),
         .library(name: "PollsterSim", targets: ["PollsterSim"]),
+        .library(name: "PollsterCharts", targets: ["PollsterCharts"]),
         .library(name: "PollsterReport", targets: ["PollsterReport"]),
         .library(name: "PollsterLive", targets: ["PollsterLive"]),
         .library(name: "PollsterLiveRunner", targets: ["PollsterLiveRunner"]),
@@ -40,16 +41,19 @@ let package = Package(
         ),
         // The discrete-event simulator (virtual time).
         .target(name: "PollsterSim", dependencies: ["PollsterCore"]),
+        // The one chart module: SVG charts (line, scatter, bar, percentile, heatmap), their
+        // stylesheet and legend script, for report.html and the planning pages alike.
+        .target(name: "PollsterCharts", dependencies: ["PollsterCore"]),
         // Writers: they read only RunResult.
         .target(
             name: "PollsterReport",
-            dependencies: ["PollsterCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["PollsterCore", "PollsterCharts", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Planning answers over the simulator: sweep, tune, capacity.
         .target(
             name: "PollsterPlan",
             dependencies: [
-                "PollsterCore", "PollsterSim", "PollsterReport",
+                "PollsterCore", "PollsterSim", "PollsterCharts", "PollsterReport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -116,7 +120,7 @@ let package = Package(
         .testTarget(name: "PollsterSimTests", dependencies: ["PollsterSim", "PollsterCore", "PollsterReport"]),
         .testTarget(
             name: "PollsterReportTests",
-            dependencies: ["PollsterReport", "PollsterCore", "PollsterSim"],
+            dependencies: ["PollsterReport", "PollsterCharts", "PollsterCore", "PollsterSim"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -129,7 +133,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PollsterCLITests", dependencies: ["pollster"]),
-        .testTarget(name: "PollsterPlanTests", dependencies: ["PollsterPlan", "PollsterCore", "PollsterSim"]),
+        .testTarget(name: "PollsterPlanTests", dependencies: ["PollsterPlan", "PollsterCharts", "PollsterReport", "PollsterCore", "PollsterSim"]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders a pollster report.html in headless Chromium and fails when the page is blank,
+# Renders a pollster page of charts (report.html, or sweep.html: the same chart module,
+# stylesheet and legend script) in headless Chromium and fails when the page is blank,
 # logs anything to the console (any message is a problem), a chart <svg> has no drawn
 # data marks, or a click on a legend entry does not hide that strategy's series (and a
 # second show it again). Leaves a screenshot next to the report
@@ -7,6 +8,7 @@
 # start-up time on an empty page.
 #
 #   scripts/check-report-html.sh reports/check/report.html
+#   scripts/check-report-html.sh reports/check-sweep/sweep.html
 set -euo pipefail
 
 report=${1:?usage: scripts/check-report-html.sh REPORT.html}

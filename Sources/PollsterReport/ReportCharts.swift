@@ -1,3 +1,4 @@
+import PollsterCharts
 import PollsterCore
 
 /// The charts of report.html, each with its caption and data table, built from a

@@ -1,3 +1,4 @@
+import PollsterCharts
 /// What report.html's template renders: plain values, tables and finished SVG charts.
 /// Mustache reads it by reflection, so every property is a stored one.
 struct ReportPage: Sendable {
@@ -86,4 +87,7 @@ struct ReportPage: Sendable {
     /// `thresholds: 1 of 3 breached` or `thresholds: all 3 passed`.
     var thresholdTally: String
     var thresholdRows: [ThresholdRow]
+    /// The charts' stylesheet and legend script, the same on every page of charts.
+    var chartStyle = ChartStyle.css
+    var chartScript = ChartScript.element
 }

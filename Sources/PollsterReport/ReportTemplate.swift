@@ -1,5 +1,6 @@
-/// report.html's Mustache template: the page, its stylesheet (light, dark and print) and
-/// the places for the charts' inline SVG. Nothing in it loads from the network.
+/// report.html's Mustache template: the page, its stylesheet (the charts' ``ChartStyle``
+/// with the page's own rules, light, dark and print), the places for the charts' inline SVG
+/// and their legend script (``ChartScript``). Nothing in it loads from the network.
 enum ReportTemplate {
     static let text = #"""
 <!DOCTYPE html>
@@ -11,24 +12,13 @@ enum ReportTemplate {
 <meta name="generator" content="pollster">
 <title>{{title}}</title>
 <style>
-:root {
-  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --card: #f6f8fa; --border: #d1d9e0;
-  --grid: #e5e9ee; --axis: #818b98; --best: #1a7f37; --warn-bg: #fff8c5; --warn-border: #d4a72c;
-  --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #6a3d9a; --c5: #a6761d; --c6: #3b3b3b; --c7: #56b4e9;
-}
+{{{chartStyle}}}
+:root { --card: #f6f8fa; --border: #d1d9e0; --best: #1a7f37; --warn-bg: #fff8c5; --warn-border: #d4a72c; }
 @media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --card: #151b23; --border: #3d444d;
-    --grid: #262c36; --axis: #656c76; --best: #3fb950; --warn-bg: #2e2a14; --warn-border: #9e6a03;
-    --c0: #4aa8ff; --c1: #ff8a4c; --c2: #3ddc97; --c3: #f09bd0; --c4: #b794f6; --c5: #d9b44a; --c6: #d0d7de; --c7: #a5f3fc;
-  }
+  :root { --card: #151b23; --border: #3d444d; --best: #3fb950; --warn-bg: #2e2a14; --warn-border: #9e6a03; }
 }
 @media print {
-  :root {
-    --bg: #ffffff; --fg: #000000; --muted: #444444; --card: #ffffff; --border: #999999;
-    --grid: #dddddd; --axis: #666666; --best: #1a7f37; --warn-bg: #ffffff; --warn-border: #000000;
-    --c0: #0072b2; --c1: #d55e00; --c2: #009e73; --c3: #cc79a7; --c4: #6a3d9a; --c5: #a6761d; --c6: #3b3b3b; --c7: #56b4e9;
-  }
+  :root { --card: #ffffff; --border: #999999; --best: #1a7f37; --warn-bg: #ffffff; --warn-border: #000000; }
   body { max-width: none; padding: 0; }
   figure, .summary { break-inside: avoid; }
   details:not([open]) { display: none; }
@@ -62,27 +52,7 @@ details { margin: .3em 0 1em; }
 summary { cursor: pointer; color: var(--muted); }
 details .scroll { max-height: 420px; overflow-y: auto; }
 svg.chart { display: block; width: 100%; max-width: 820px; height: auto; }
-svg.chart text { font-size: 12px; fill: var(--fg); }
-svg.chart text.label { font-size: 13px; fill: var(--muted); }
-svg.chart .grid line { stroke: var(--grid); stroke-width: 1; }
-svg.chart .axis line { stroke: var(--axis); stroke-width: 1; }
-.c0 { color: var(--c0); } .c1 { color: var(--c1); } .c2 { color: var(--c2); } .c3 { color: var(--c3); }
-.c4 { color: var(--c4); } .c5 { color: var(--c5); } .c6 { color: var(--c6); } .c7 { color: var(--c7); }
-svg.chart .series .line, svg.chart .series line.swatch { fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }
-svg.chart .series.v1 .line, svg.chart .series.v1 line.swatch { stroke-dasharray: 8 4; }
-svg.chart .series.v2 .line, svg.chart .series.v2 line.swatch { stroke-dasharray: 2 3; }
-svg.chart .series.v3 .line, svg.chart .series.v3 line.swatch { stroke-dasharray: 10 3 2 3; }
-svg.chart .series .hit { fill: currentColor; fill-opacity: 0; }
-svg.chart .series .hit:hover { fill-opacity: 1; }
-svg.chart .series .dot, svg.chart .series .bar, svg.chart .series .swatch:not(line) { fill: currentColor; }
-svg.chart .series .bar:hover, svg.chart .series .dot:hover { opacity: .75; }
-svg.chart .ring { fill: none; stroke: var(--fg); stroke-width: 1.5; }
-svg.chart .frontier { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 4 4; }
-svg.chart text.point-label { font-size: 12px; fill: var(--fg); }
-svg.chart .leader { stroke: var(--muted); stroke-width: 1; }
 footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1px solid var(--border); padding-top: .8em; }
-svg.chart .legend > g { cursor: pointer; }
-svg.chart .legend > g.off { opacity: .3; }
 </style>
 {{#hasThresholds}}
 <style>
@@ -202,43 +172,7 @@ svg.chart .legend > g.off { opacity: .3; }
 (summary.csv, timeseries.csv, latency.csv, lag.csv) and results.json; <code>pollster report results.json</code>
 renders this page again. Times are scenario time.</p>
 </footer>
-<script>
-// A click (or Enter) on a legend entry hides or shows that series in its chart; hovering a
-// point shows its value (each point's <title>). No network, no library.
-(function () {
-  function series(entry) {
-    var colour = null, variant = null;
-    entry.classList.forEach(function (c) { if (/^c\d+$/.test(c)) colour = c; if (/^v\d+$/.test(c)) variant = c; });
-    if (!colour) return [];
-    var chart = entry.closest('svg');
-    return Array.prototype.filter.call(chart.querySelectorAll('.series.' + colour), function (g) {
-      return !g.closest('.legend') && (variant ? g.classList.contains(variant) : !/\bv\d+\b/.test(g.getAttribute('class')));
-    });
-  }
-  function toggle(entry) {
-    var off = entry.classList.toggle('off');
-    series(entry).forEach(function (g) { g.style.display = off ? 'none' : ''; });
-    entry.setAttribute('aria-pressed', off ? 'false' : 'true');
-  }
-  var entries = document.querySelectorAll('svg.chart .legend > g');
-  entries.forEach(function (entry) {
-    entry.setAttribute('role', 'button');
-    entry.setAttribute('tabindex', '0');
-    entry.setAttribute('aria-pressed', 'true');
-    entry.addEventListener('click', function () { toggle(entry); });
-    entry.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(entry); } });
-  });
-  // scripts/check-report-html.sh opens the page at #legend-check: one entry clicked twice,
-  // counting the series it hides, then shows again.
-  if (location.hash === '#legend-check' && entries.length) {
-    var hidden = function () { return Array.prototype.filter.call(document.querySelectorAll('svg.chart .series'), function (g) { return g.style.display === 'none'; }).length; };
-    entries[0].dispatchEvent(new MouseEvent('click'));
-    var afterHide = hidden();
-    entries[0].dispatchEvent(new MouseEvent('click'));
-    document.body.setAttribute('data-legend-check', afterHide + ' ' + hidden() + ' ' + series(entries[0]).length);
-  }
-})();
-</script>
+{{{chartScript}}}
 </body>
 </html>
 

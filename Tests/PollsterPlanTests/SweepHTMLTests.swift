@@ -2,10 +2,14 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
+@testable import PollsterCharts
+import PollsterCore
 @testable import PollsterPlan
+import PollsterReport
+import Testing
 
-/// sweep.html: well-formed, self-contained, the references drawn and labelled.
+/// sweep.html: well-formed, self-contained, the references drawn and named, its charts
+/// report.html's (one chart module, one Pareto rule).
 @Suite struct SweepHTMLTests {
     /// The elements of an XML document, in order, with their attributes and text.
     final class Elements: NSObject, XMLParserDelegate {
@@ -32,6 +36,10 @@ import Testing
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if let last = open.last { all[last].text += string }
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            if let last = open.last { all[last].text += String(decoding: block, as: UTF8.self) }
         }
 
         /// The elements of `text`; fails the test when it is not well-formed XML.
@@ -63,27 +71,84 @@ import Testing
         for metric in SweepChart.metrics {
             #expect(page.all.contains { $0.name == "h2" && $0.attributes["id"] == metric.rawValue && $0.text == metric.label }, "\(metric)")
         }
-        // Each line chart labels a dashed line per reference with its name, at its value.
+        // Each line chart labels a dashed line per reference with its name, at its value, and
+        // names it in its legend.
         for name in ["fixed-2s", "docs"] {
             let labels = page.all.filter { $0.name == "text" && $0.text == name }
+            #expect(labels.filter { $0.attributes["class"] == "rule-label" }.count == SweepChart.metrics.count, "\(name)")
             // And the frontier chart's legend names it once.
-            #expect(labels.count == SweepChart.metrics.count + 1, "\(name)")
+            #expect(labels.count == 2 * SweepChart.metrics.count + 1, "\(name)")
             let row = try #require(result.referenceRows.first { $0.strategy == name })
             let lines = page.all.filter { element in
                 element.name == "title" && element.ancestors.last == "line" && element.text.hasPrefix("\(name) (reference, scenario as written): ")
             }
             #expect(lines.map(\.text) == SweepChart.metrics.map { "\(name) (reference, scenario as written): \($0.describe(row.value($0)))" })
         }
-        let dashed = page.all.filter { $0.name == "line" && $0.attributes["stroke-dasharray"] != nil }
-        // Two references on four charts, and the legend's dashed swatch on each.
-        #expect(dashed.count == 2 * 4 + 4)
+        // Two references on four charts, each a dashed line with its dashed swatch in the legend.
+        #expect(page.all.filter { $0.name == "line" && $0.attributes["class"] == "mark rule" }.count == 2 * 4)
+        #expect(page.all.filter { $0.name == "line" && $0.attributes["class"] == "swatch rule" }.count == 2 * 4)
         // The table: three points of expo, then the two references.
         let rows = page.all.filter { $0.name == "tr" && $0.ancestors.last == "tbody" }
         #expect(rows.count == 5)
         #expect(rows.map { $0.attributes["class"] } == [nil, nil, nil, "reference", "reference"])
-        // Self-contained: nothing to fetch.
-        #expect(!page.all.contains { $0.attributes["src"] != nil || $0.attributes["href"] != nil })
-        #expect(!html.contains("<script"))
+        Self.expectSelfContained(html, page)
+    }
+
+    /// Nothing to fetch: no source or link attribute, no URL but the XHTML namespace's name
+    /// (which is never fetched), one inline script that loads nothing.
+    static func expectSelfContained(_ html: String, _ page: Elements, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!page.all.contains { $0.attributes["src"] != nil || $0.attributes["href"] != nil }, sourceLocation: sourceLocation)
+        let text = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/1999/xhtml\"", with: "")
+        for forbidden in ["http:", "https:", "<script src", "src=", "href=", "<link", "@import", "url(", "<iframe", "<object", "<embed"] {
+            #expect(!text.contains(forbidden), "sweep.html contains \(forbidden)", sourceLocation: sourceLocation)
+        }
+        let scripts = page.all.filter { $0.name == "script" }
+        #expect(scripts.count == 1 && scripts.allSatisfy { $0.attributes.isEmpty }, sourceLocation: sourceLocation)
+        let script = scripts.first?.text ?? ""
+        #expect(script.contains("legend"), sourceLocation: sourceLocation)
+        for forbidden in ["fetch(", "XMLHttpRequest", "import(", "WebSocket", "eval(", "innerHTML"] {
+            #expect(!script.contains(forbidden), "the script uses \(forbidden)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func everySweepPageIsSelfContained() async throws {
+        for (axes, strategies) in [(["strategies.expo.multiplier=1.5,3"], [String]()),
+                                   (["server.rateLimits[0].rate=2/s,4/s", "workload.arrival.rate=1/s,2/s"], ["fixed-2s", "expo"])] {
+            let html = try SweepHTML.render(try await result(axes, strategies: strategies))
+            Self.expectSelfContained(html, Elements.parse(html))
+            // The charts are the shared module's: its stylesheet and legend script.
+            #expect(html.contains(ChartStyle.css) && html.contains(ChartScript.element))
+        }
+    }
+
+    /// The efficient strategies of the cost-versus-freshness chart `id` in `html`: the
+    /// titles of the ringed points, up to the first space.
+    static func ringed(_ html: String, chart id: String) -> Set<String> {
+        let chart = html.components(separatedBy: "id=\"\(id)\"")[1].components(separatedBy: "</svg>")[0]
+        let data = chart.components(separatedBy: "<g class=\"data\">")[1].components(separatedBy: "<g class=\"legend\">")[0]
+        let groups = data.components(separatedBy: "<g class=\"series").dropFirst()
+        return Set(groups.filter { $0.contains("class=\"ring\"") }.map { group in
+            String(group.components(separatedBy: "<title>")[1].prefix { $0 != " " && $0 != ":" })
+        })
+    }
+
+    @Test func aSweepAndAReportMarkTheSameFrontierForTheSameData() async throws {
+        // A sweep's rows, each its own strategy as a run's strategies are, plus a twin of the
+        // first row (a tie), as a sweep and as a run: both pages must ring the same points.
+        var sweep = try await result(["strategies.expo.multiplier=1.5,2,3"])
+        for index in sweep.rows.indices { sweep.rows[index].strategy = "s\(index)" }
+        var twin = sweep.rows[0]
+        twin.strategy = "twin"
+        sweep.rows.append(twin)
+        let run = RunResult(scenario: ScenarioInfo(try PlanFixtures.template(PlanFixtures.mixed).scenario),
+                            strategies: sweep.rows.map { StrategyResult(name: $0.strategy, description: $0.description, metrics: $0.metrics) })
+        let reportFront = Self.ringed(try HTMLReport.render(run), chart: "chart-cost")
+        let sweepFront = Self.ringed(try SweepHTML.render(sweep), chart: "chart-pareto")
+        #expect(!reportFront.isEmpty)
+        #expect(reportFront == sweepFront)
+        #expect(reportFront.contains("s0") == reportFront.contains("twin"))
+        // And the sweep's table marks the same rows.
+        #expect(Set(sweep.frontier.map { sweep.rows[$0].strategy }) == sweepFront)
     }
 
     @Test func factsGiveTheAxesAndTheSimulationCount() async throws {
@@ -104,8 +169,9 @@ import Testing
         let page = Elements.parse(try SweepHTML.render(result))
         let legend = page.all.filter { $0.name == "text" && $0.text.hasPrefix("strategies.expo.initial=") }.map(\.text)
         #expect(legend == Array(repeating: ["strategies.expo.initial=1s", "strategies.expo.initial=2s"], count: 4).flatMap { $0 })
-        // The reference on each of the four line charts, and in the frontier chart's legend.
-        #expect(page.all.filter { $0.name == "text" && $0.text == "docs" }.count == 4 + 1)
+        // The reference on each of the four line charts (beside the plot and in the legend),
+        // and in the frontier chart's legend.
+        #expect(page.all.filter { $0.name == "text" && $0.text == "docs" }.count == 2 * 4 + 1)
     }
 
     @Test func gridOfSeveralStrategiesKeepsTheHeatmaps() async throws {
@@ -119,31 +185,47 @@ import Testing
     }
 
     @Test func aReferenceFarAboveTheLinesIsNamedNotDrawn() {
-        var chart = SVGLineChart(title: "t", xTitle: "x", yTitle: "y", series: [
-            ChartSeries(name: "swept", colour: "#0072B2", points: (1...10).map { ChartSeries.Point(x: Double($0), y: Double($0)) }),
+        let chart = LineChart(id: "t", title: "t", xLabel: "x", yLabel: "y", series: [
+            ChartSeries(name: "swept", points: (1...10).map { ChartSeries.Point(x: Double($0), y: Double($0), title: "") }, markers: true),
+        ], xScale: .fitted, rules: [
+            ChartRule(.horizontal, at: 5, title: "near: 5", style: SeriesStyle(index: 1), name: "near"),
+            ChartRule(.horizontal, at: 50, title: "far: 50", style: SeriesStyle(index: 2), name: "far 50", offScale: true),
         ])
-        chart.legend = .top
-        chart.referenceCeiling = 20
-        chart.referenceLines = [
-            SVGLineChart.Mark(value: 5, label: "near", colour: "#E69F00", tooltip: "near: 5"),
-            SVGLineChart.Mark(value: 50, label: "far 50", colour: "#009E73", tooltip: "far: 50"),
-        ]
-        var svg = SVGDocument(width: 760, height: 330)
-        chart.render(into: &svg, left: 0, top: 0, width: 760, height: 330)
-        let elements = Elements.parse(svg.text).all
-        // The y axis stops at the series' top, not at the far reference.
-        #expect(elements.filter { $0.name == "text" && $0.attributes["text-anchor"] == "end" }.map(\.text) == ["0", "2", "4", "6", "8", "10"])
+        let elements = Elements.parse(chart.svg).all
+        // The y axis stops near the series' top, not at the far reference.
+        #expect(elements.filter { $0.name == "text" && $0.attributes["text-anchor"] == "end" }.map(\.text) == ["0", "5", "10", "15"])
         let tooltips = elements.filter { $0.name == "title" && $0.ancestors.last == "line" }.map(\.text)
         #expect(tooltips == ["near: 5"])
-        let far = elements.filter { $0.name == "text" && $0.text.hasPrefix("↑ far 50") }
-        #expect(far.count == 1 && far.first?.attributes["fill"] == "#009E73")
-        #expect(elements.contains { $0.name == "title" && $0.ancestors.last == "text" && $0.text == "far: 50" })
+        // Both named in the legend, in their colours; the far one after an arrow up.
+        let legend = elements.filter { $0.name == "text" && $0.ancestors.contains("g") && ($0.text == "near" || $0.text.hasPrefix("↑")) }
+        #expect(legend.map(\.text) == ["near", "↑ far 50"])
+        #expect(elements.filter { $0.name == "g" && $0.attributes["class"] == "series c2" }.count == 1)
     }
 
     @Test func referenceLabelsKeepApart() {
-        #expect(SVGLineChart.spread([100, 101, 102], low: 0, high: 300) == [100, 113, 126])
-        #expect(SVGLineChart.spread([102, 100, 250], low: 0, high: 300) == [113, 100, 250])
-        #expect(SVGLineChart.spread([299, 300], low: 0, high: 300) == [287, 300])
-        #expect(SVGLineChart.spread([-5, 400], low: 10, high: 300) == [10, 300])
+        #expect(ChartFrame.spread([100, 101, 102], low: 0, high: 300) == [100, 113, 126])
+        #expect(ChartFrame.spread([102, 100, 250], low: 0, high: 300) == [113, 100, 250])
+        #expect(ChartFrame.spread([299, 300], low: 0, high: 300) == [287, 300])
+        #expect(ChartFrame.spread([-5, 400], low: 10, high: 300) == [10, 300])
+    }
+
+    @Test func axesFitSweptValues() {
+        // A log axis for values spanning 20 times or more, with round ticks inside it.
+        let log = ChartAxisProbe.ticks(LineChart(id: "l", title: "t", xLabel: "x", yLabel: "y", series: [
+            ChartSeries(name: "s", points: [0.5, 1, 2, 4, 10].map { ChartSeries.Point(x: $0, y: 1, title: "") }),
+        ], xScale: .logarithmic).svg)
+        #expect(log.starts(with: ["0.5", "1", "2", "5", "10"]))
+        // Named values at the middle of their slots.
+        let named = LineChart(id: "c", title: "t", xLabel: "x", yLabel: "y", series: [
+            ChartSeries(name: "s", points: [0, 1].map { ChartSeries.Point(x: $0, y: 1, title: "") }),
+        ], xScale: .categories(["tokenBucket", "slidingWindow"])).svg
+        #expect(named.contains(">tokenBucket</text>") && named.contains(">slidingWindow</text>"))
+    }
+}
+
+/// Reads a chart's x tick labels back from its SVG.
+enum ChartAxisProbe {
+    static func ticks(_ svg: String) -> [String] {
+        svg.components(separatedBy: "text-anchor=\"middle\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
     }
 }

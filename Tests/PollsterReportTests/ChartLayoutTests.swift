@@ -1,5 +1,6 @@
 import Foundation
 import PollsterCore
+@testable import PollsterCharts
 @testable import PollsterReport
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
         #expect(Set((0..<32).map { SeriesStyle(index: $0) }).count == 32)
 
         // The stylesheet gives each theme eight different colours and each variant its own dashes.
-        let css = ReportTemplate.text
+        let css = ChartStyle.css
         for theme in css.components(separatedBy: "--c0: ").dropFirst() {
             let line = "--c0: " + theme.prefix { $0 != "\n" }
             let colours = (0..<8).map { index in

@@ -1,5 +1,6 @@
 import Foundation
 import PollsterCore
+@testable import PollsterCharts
 @testable import PollsterReport
 import PollsterSim
 import Testing

@@ -1,10 +1,13 @@
 import Mustache
+import PollsterCharts
 import PollsterReport
 
-/// sweep.html: one self-contained page (inline CSS and SVG, no scripts, no fetches) with
-/// what was swept, a chart per metric (the varied strategy as lines, the reference
-/// strategies as dashed horizontal lines), the cost-versus-freshness frontier and every
-/// row. The same ``SweepResult`` always gives the same bytes.
+/// sweep.html: one self-contained page (inline CSS, SVG and the charts' legend script, no
+/// fetches) with what was swept, a chart per metric (the varied strategy as lines, the
+/// reference strategies as dashed horizontal lines), the cost-versus-freshness frontier and
+/// every row. Its charts are report.html's (PollsterCharts): the same stylesheet, the same
+/// legend that hides or shows a series on a click, the same titles on hover. The same
+/// ``SweepResult`` always gives the same bytes.
 public enum SweepHTML {
     /// The columns of the page's table, after the axes and the strategy.
     static let metrics: [PlanMetric] = [.rate429, .pollsPerExecution, .lagP50, .lagP99]
@@ -22,10 +25,7 @@ public enum SweepHTML {
             lead: lead(result),
             facts: facts(result),
             partial: result.partial,
-            charts: SweepChart.panels(result).map { panel in
-                SweepPage.Chart(id: panel.id, heading: panel.heading, caption: panel.caption,
-                                svg: panel.svg.replacingOccurrences(of: "<svg ", with: "<svg class=\"sweep-chart\" role=\"img\" aria-labelledby=\"\(panel.id)\" "))
-            },
+            charts: SweepChart.panels(result).map { SweepPage.Chart(id: $0.id, heading: $0.heading, caption: $0.caption, svg: $0.svg) },
             table: table(result),
             tableNote: "The lowest value of each column is in bold green (lower is better everywhere). "
                 + "Pareto: no other row has both fewer polls per execution and a shorter detection lag p99."

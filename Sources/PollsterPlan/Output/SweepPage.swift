@@ -1,3 +1,5 @@
+import PollsterCharts
+
 /// What sweep.html's template renders: plain values, one table and finished SVG charts.
 /// Mustache reads it by reflection, so every property is a stored one.
 struct SweepPage: Sendable {
@@ -51,4 +53,7 @@ struct SweepPage: Sendable {
     var tableNote: String
     /// The strategies and what each is, in row order.
     var strategies: [Fact]
+    /// The charts' stylesheet and legend script, the same on every page of charts.
+    var chartStyle = ChartStyle.css
+    var chartScript = ChartScript.element
 }

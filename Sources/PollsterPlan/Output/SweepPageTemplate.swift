@@ -1,7 +1,8 @@
-/// sweep.html's Mustache template: the run report's look (its stylesheet, light, dark and
-/// print) for a sweep's facts, charts and rows. The markup is also well-formed XML (every
-/// element closed, no named entities), so XML tools can read it. Nothing loads from the
-/// network.
+/// sweep.html's Mustache template: the run report's look (the charts' ``ChartStyle`` and the
+/// page's rules, light, dark and print) for a sweep's facts, charts and rows, and the
+/// charts' legend script (``ChartScript``). The markup is also well-formed XML (every
+/// element closed, no named entities, the script in CDATA), so XML tools can read it.
+/// Nothing loads from the network.
 enum SweepPageTemplate {
     static let text = #"""
 <!DOCTYPE html>
@@ -13,21 +14,13 @@ enum SweepPageTemplate {
 <meta name="generator" content="pollster"/>
 <title>{{title}}</title>
 <style>
-:root {
-  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --card: #f6f8fa; --border: #d1d9e0;
-  --best: #1a7f37; --warn-bg: #fff8c5; --warn-border: #d4a72c;
-}
+{{{chartStyle}}}
+:root { --card: #f6f8fa; --border: #d1d9e0; --best: #1a7f37; --warn-bg: #fff8c5; --warn-border: #d4a72c; }
 @media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --card: #151b23; --border: #3d444d;
-    --best: #3fb950; --warn-bg: #2e2a14; --warn-border: #9e6a03;
-  }
+  :root { --card: #151b23; --border: #3d444d; --best: #3fb950; --warn-bg: #2e2a14; --warn-border: #9e6a03; }
 }
 @media print {
-  :root {
-    --bg: #ffffff; --fg: #000000; --muted: #444444; --card: #ffffff; --border: #999999;
-    --best: #1a7f37; --warn-bg: #ffffff; --warn-border: #000000;
-  }
+  :root { --card: #ffffff; --border: #999999; --best: #1a7f37; --warn-bg: #ffffff; --warn-border: #000000; }
   body { max-width: none; padding: 0; }
   figure, section.rows { break-inside: avoid; }
 }
@@ -51,8 +44,8 @@ tr.reference td { background: var(--card); }
 tr.reference td:first-child { font-style: italic; color: var(--muted); }
 .scroll { overflow-x: auto; }
 figure { margin: 0 0 1.2em; }
-figcaption { color: var(--muted); margin: .2em 0 .5em; max-width: 760px; }
-svg.sweep-chart { display: block; width: 100%; max-width: 760px; height: auto; border: 1px solid var(--border); border-radius: 6px; }
+figcaption { color: var(--muted); margin: .2em 0 .5em; max-width: 820px; }
+svg.chart { display: block; width: 100%; max-width: 820px; height: auto; }
 footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1px solid var(--border); padding-top: .8em; }
 </style>
 </head>
@@ -102,8 +95,10 @@ footer { color: var(--muted); font-size: .88em; margin-top: 2.5em; border-top: 1
 <footer>
 <p>Written by pollster sweep. Every number here is also in sweep.csv and sweep.json (the
 reference rows marked <code>reference</code>), and sweep.svg has the same charts in one
-image. Times are scenario time; each point ran on the same seeds.</p>
+image. Times are scenario time; each point ran on the same seeds. A click on a legend entry
+hides or shows that series; hovering a point shows its value.</p>
 </footer>
+{{{chartScript}}}
 </body>
 </html>
 

@@ -1,3 +1,4 @@
+import PollsterCharts
 import PollsterCore
 
 /// `pollster compare`'s console table and its HTML page.

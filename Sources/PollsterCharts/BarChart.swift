@@ -1,23 +1,40 @@
 /// Grouped bars: one slot per category (strategy), one bar per series (statistic) in it.
-struct BarChart: Sendable {
+public struct BarChart: Sendable {
     /// One statistic across the categories.
-    struct Series: Sendable {
-        var name: String
+    public struct Series: Sendable {
+        public var name: String
         /// One per category; nil: not measured (no bar at all).
-        var values: [Double?]
+        public var values: [Double?]
         /// Hover titles, one per category.
-        var titles: [String]
+        public var titles: [String]
+
+        /// A statistic called `name`.
+        public init(name: String, values: [Double?], titles: [String]) {
+            self.name = name
+            self.values = values
+            self.titles = titles
+        }
     }
 
-    var id: String
-    var title: String
-    var xLabel: String
-    var yLabel: String
-    var categories: [String]
-    var series: [Series]
+    public var id: String
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var categories: [String]
+    public var series: [Series]
+
+    /// A chart of `series` over `categories`.
+    public init(id: String, title: String, xLabel: String, yLabel: String, categories: [String], series: [Series]) {
+        self.id = id
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.categories = categories
+        self.series = series
+    }
 
     /// The chart as an `<svg>` element.
-    var svg: String {
+    public var svg: String {
         let frame = ChartFrame(
             x: .categories(xLabel, names: categories),
             y: .linear(yLabel, maximum: series.flatMap { $0.values.compactMap { $0 } }.max() ?? 1)

@@ -1,6 +1,10 @@
 /// A chart's legend under the plot: entries left to right in equal columns, as many
 /// columns as the widest name allows, as many rows as needed. Names are shown in full:
 /// one too wide for the chart wraps onto more lines instead of being cut.
+///
+/// Each entry is a group with its series' classes (`series cN vN`, ``SeriesStyle``), the
+/// same as the series' marks: ``ChartScript`` hides or shows the marks of an entry's
+/// classes when the entry is clicked.
 struct ChartLegend: Sendable {
     /// How an entry draws its swatch.
     enum Swatch: Sendable {
@@ -10,6 +14,8 @@ struct ChartLegend: Sendable {
         case bar
         /// The ring that marks Pareto-efficient points.
         case ring
+        /// A dashed line: a reference line (``ChartRule``).
+        case rule
     }
 
     /// One legend entry.
@@ -65,7 +71,8 @@ struct ChartLegend: Sendable {
         for (entry, place) in zip(entries, placements) {
             let middle = place.baseline - 4
             let x = place.x
-            out += "<g class=\"\(entry.style.cssClass)\">"
+            // The ring's entry explains a mark, it names no series: nothing for a click to hide.
+            out += "<g class=\"\(entry.swatch == .ring ? "key" : entry.style.cssClass)\">"
             switch entry.swatch {
             case .line:
                 out += "<line class=\"swatch\" x1=\"\(n(x))\" x2=\"\(n(x + Self.swatchWidth))\" y1=\"\(n(middle))\" y2=\"\(n(middle))\"/>"
@@ -73,6 +80,8 @@ struct ChartLegend: Sendable {
                 out += entry.style.marker(x: x + Self.swatchWidth / 2, y: middle, radius: 5, cssClass: "swatch")
             case .bar:
                 out += "<rect class=\"swatch\" x=\"\(n(x + Self.swatchWidth / 2 - 6))\" y=\"\(n(middle - 6))\" width=\"12\" height=\"12\"/>"
+            case .rule:
+                out += "<line class=\"swatch rule\" x1=\"\(n(x))\" x2=\"\(n(x + Self.swatchWidth))\" y1=\"\(n(middle))\" y2=\"\(n(middle))\"/>"
             case .ring:
                 out += "<circle class=\"ring\" cx=\"\(n(x + Self.swatchWidth / 2))\" cy=\"\(n(middle))\" r=\"7\"/>"
             }

@@ -1,5 +1,3 @@
-import PollsterCore
-
 /// A histogram's percentile distribution as HdrHistogram prints it: values at percentile
 /// levels that halve their distance to 100% in `ticksPerHalfDistance` steps, ending at 100%.
 public struct PercentileSpectrum: Sendable, Equatable {

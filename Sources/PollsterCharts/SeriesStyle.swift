@@ -3,35 +3,36 @@
 /// point markers, so that no two of a chart's first ``colours`` × ``variants`` series look
 /// alike.
 ///
-/// The colours themselves live in the page's stylesheet (classes `c0`…`c7`, light, dark and
-/// print themes), the variants too (classes `v1`…`v3`); marks use `currentColor`.
-struct SeriesStyle: Sendable, Hashable {
+/// The colours themselves live in the charts' stylesheet, ``ChartStyle`` (classes `c0`…`c7`,
+/// light, dark and print themes), the variants too (classes `v1`…`v3`); marks use
+/// `currentColor`.
+public struct SeriesStyle: Sendable, Hashable {
     /// Distinct colours (the stylesheet's `--c0`…`--c7`).
-    static let colours = 8
+    public static let colours = 8
     /// Line dash patterns and marker shapes, in order: solid and circle first.
-    static let variants = 4
+    public static let variants = 4
 
     /// The colour, 0..<``colours``.
-    var colour: Int
+    public var colour: Int
     /// The dash pattern and marker shape, 0..<``variants``: solid/circle, dashed/square,
     /// dotted/triangle, dash-dot/diamond.
-    var variant: Int
+    public var variant: Int
 
     /// The style of a chart's series `index`: colours first, then the next variant.
-    init(index: Int) {
+    public init(index: Int) {
         let index = Swift.max(0, index)
         colour = index % Self.colours
         variant = (index / Self.colours) % Self.variants
     }
 
     /// A style with the given colour and variant (wrapped into range).
-    init(colour: Int, variant: Int) {
+    public init(colour: Int, variant: Int) {
         self.colour = ((colour % Self.colours) + Self.colours) % Self.colours
         self.variant = ((variant % Self.variants) + Self.variants) % Self.variants
     }
 
     /// The CSS classes of the series' group: `series cN`, plus `vN` for a variant.
-    var cssClass: String {
+    public var cssClass: String {
         "series c\(colour)" + (variant > 0 ? " v\(variant)" : "")
     }
 

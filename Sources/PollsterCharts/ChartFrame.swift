@@ -10,7 +10,13 @@ import Foundation
 struct ChartFrame: Sendable {
     static let width = 820.0
     static let top = 16.0
+    /// The right margin of most charts (a heatmap keeps more, for its colour scale; a line
+    /// chart, for its reference lines' labels).
     static let right = 40.0
+    /// The widest right margin a line chart takes for the labels of its reference lines.
+    static let maximumLabelColumn = 180.0
+    /// Pixels between the baselines of two labels in the right margin (11 px text).
+    static let labelSpacing = 13.0
     static let plotHeight = 300.0
     /// The narrowest left margin (room for the y tick labels and the y axis label).
     static let minimumLeft = 76.0
@@ -23,13 +29,16 @@ struct ChartFrame: Sendable {
     let left: Double
     /// True when category labels are slanted (one is wider than its slot).
     let slantsXLabels: Bool
+    /// The right margin.
+    let right: Double
 
-    init(x: ChartAxis, y: ChartAxis) {
+    init(x: ChartAxis, y: ChartAxis, right: Double = ChartFrame.right) {
         self.x = x
         self.y = y
+        self.right = right
         let widest = x.ticks.map { ChartText.width($0.label) }.max() ?? 0
         let slots = Swift.max(1, x.upper - x.lower)
-        let slot = (Self.width - Self.minimumLeft - Self.right) / slots
+        let slot = (Self.width - Self.minimumLeft - right) / slots
         slantsXLabels = x.isCategorical && widest > slot - 8
         if slantsXLabels {
             // A slanted label reaches left of its tick by its width times cos(slant).
@@ -45,7 +54,7 @@ struct ChartFrame: Sendable {
         }
     }
 
-    var plotWidth: Double { Self.width - left - Self.right }
+    var plotWidth: Double { Self.width - left - right }
     var plotHeight: Double { Self.plotHeight }
     var plotBottom: Double { Self.top + Self.plotHeight }
 

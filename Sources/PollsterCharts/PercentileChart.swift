@@ -2,26 +2,44 @@ import PollsterCore
 /// Percentile curves as HdrHistogram plots them: value against 1/(1-p) on a log axis
 /// labelled 0%, 90%, 99%, 99.9%, ... One line per series; the 100% point (the maximum) is
 /// drawn at 1/(1-p) = the number of values, the finest percentile the data resolves.
-struct PercentileChart: Sendable {
+public struct PercentileChart: Sendable {
     /// One curve: a spectrum, scaled for display.
-    struct Curve: Sendable {
-        var name: String
-        var spectrum: PercentileSpectrum
+    public struct Curve: Sendable {
+        public var name: String
+        public var spectrum: PercentileSpectrum
         /// How it is drawn; nil: the style of its place in the chart.
-        var style: SeriesStyle? = nil
+        public var style: SeriesStyle?
+
+        /// The curve of `spectrum`, called `name`.
+        public init(name: String, spectrum: PercentileSpectrum, style: SeriesStyle? = nil) {
+            self.name = name
+            self.spectrum = spectrum
+            self.style = style
+        }
     }
 
-    var id: String
-    var title: String
-    var yLabel: String
-    var curves: [Curve]
+    public var id: String
+    public var title: String
+    public var yLabel: String
+    public var curves: [Curve]
     /// Converts a histogram value (microseconds) to the y axis's unit.
-    var scale: @Sendable (UInt64) -> Double
+    public var scale: @Sendable (UInt64) -> Double
     /// The y value as hover text, with its unit.
-    var describe: @Sendable (UInt64) -> String
+    public var describe: @Sendable (UInt64) -> String
+
+    /// A chart of `curves`.
+    public init(id: String, title: String, yLabel: String, curves: [Curve], scale: @escaping @Sendable (UInt64) -> Double,
+                describe: @escaping @Sendable (UInt64) -> String) {
+        self.id = id
+        self.title = title
+        self.yLabel = yLabel
+        self.curves = curves
+        self.scale = scale
+        self.describe = describe
+    }
 
     /// The chart as an `<svg>` element.
-    var svg: String {
+    public var svg: String {
         let series = curves.map { curve -> ChartSeries in
             var lastX = 1.0
             let points = curve.spectrum.points.map { point -> ChartSeries.Point in

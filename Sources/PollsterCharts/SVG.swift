@@ -1,8 +1,10 @@
 import PollsterCore
-/// Text and numbers as inline SVG (and HTML) needs them.
-enum SVG {
+
+/// Text and numbers as inline SVG (and HTML) needs them: the one escaping and the one
+/// coordinate format of every chart and page.
+public enum SVG {
     /// `text` safe inside an element or a double- or single-quoted attribute.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -19,8 +21,7 @@ enum SVG {
     }
 
     /// A coordinate with one decimal, locale-free.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         DecimalFormat.fixed(value, 1)
     }
-
 }
