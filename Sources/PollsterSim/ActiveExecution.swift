@@ -20,8 +20,6 @@ struct ActiveExecution: Sendable {
     var member: UInt8 = 0
     /// Keys sharing client state: the due poll was admitted and waits for the send gate.
     var gated = false
-    /// Keys sharing client state: the answer on its way (handled at its reply event).
-    var pending: PendingReply? = nil
 }
 
 /// A reply on its way to a client whose key shares state.

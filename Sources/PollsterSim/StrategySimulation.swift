@@ -124,6 +124,9 @@ private struct Engine {
     let rejection: RejectionStyle
     var queue = EventQueue(capacity: 4096)
     var slots: [ActiveExecution] = []
+    /// Keys sharing client state: each slot's answer on its way, handled at its reply
+    /// event (kept apart so that the classic strategies' slots stay small).
+    var replies: [PendingReply?] = []
     var freeSlots: [Int32] = []
 
     // Progress is published in batches.
@@ -404,7 +407,8 @@ private struct Engine {
 
         if sharesKeyState {
             // The client learns at r_n, where other executions of its key may act first.
-            execution.pending = PendingReply(reply: reply, quota: quota, sentAt: sentAt)
+            if replies.count < slots.count { replies += Array(repeating: nil, count: slots.count - replies.count) }
+            replies[index] = PendingReply(reply: reply, quota: quota, sentAt: sentAt)
             slots[index] = execution
             queue.push(SimEvent(time: receivedAt, kind: .reply, execution: plan.index, slot: slot))
             return
@@ -420,8 +424,8 @@ private struct Engine {
         let index = Int(slot)
         var execution = slots[index]
         focus(Int(execution.member))
-        guard let pending = execution.pending else { return }
-        execution.pending = nil
+        guard index < replies.count, let pending = replies[index] else { return }
+        replies[index] = nil
         let step = clientLoop.next(after: pending.reply, quota: pending.quota, sentAt: pending.sentAt, receivedAt: now,
                                    key: &keyClients[execution.plan.apiKey], state: &execution.loop)
         slots[index] = execution
