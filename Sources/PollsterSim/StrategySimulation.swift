@@ -91,17 +91,10 @@ public struct StrategySimulation: Sendable {
 
 /// The mutable state of a run; kept apart so that `run()` can stay a value-type method.
 private struct Engine {
-    // The client group in focus (``focus(_:)``): its strategy, rules, per-key state and
-    // figures are worked on here, the other groups' wait in `groups`; one group (a plain
-    // run) never switches.
-    var strategy: PollingStrategy
-    var clientLoop: ClientLoop
-    var groupName: String
-    var keyClients: [KeyClient]
-    var sharesKeyState: Bool
-    var readsQuota: Bool
-    var metrics: StrategyMetrics
-    var active = 0
+    /// The client group in focus (``focus(_:)``): its strategy, rules, per-key state and
+    /// figures are worked on here; `groups[current]` is an empty stand-in meanwhile. A
+    /// plain run has one group and never switches.
+    var group: ClientGroup
     var groups: [ClientGroup]
     var current = 0
     let population: Population?
@@ -138,16 +131,11 @@ private struct Engine {
          progress: SimulationProgress?, log: ExecutionLogPart?) {
         self.log = log
         self.keyShard = keyShard
+        // Group 0 starts in focus; its place in `groups` keeps an empty stand-in.
         var groups = groups
-        self.strategy = groups[0].strategy
-        self.clientLoop = groups[0].clientLoop
-        self.groupName = groups[0].name
-        self.sharesKeyState = groups[0].sharesKeyState
-        self.readsQuota = groups[0].readsQuota
-        self.keyClients = []
-        self.metrics = StrategyMetrics(bucket: scenario.report.bucket)
-        swap(&keyClients, &groups[0].keyClients)
-        swap(&metrics, &groups[0].metrics)
+        self.group = groups[0]
+        groups[0].metrics = StrategyMetrics(bucket: scenario.report.bucket)
+        groups[0].keyClients = []
         self.groups = groups
         self.population = population
         self.latency = scenario.server.latency
@@ -172,24 +160,15 @@ private struct Engine {
     /// Parks the group in focus and brings in group `m`; swaps, so that no figure is
     /// shared between two places (and so copied on the next write).
     mutating func switchGroup(to m: Int) {
-        swap(&metrics, &groups[current].metrics)
-        swap(&keyClients, &groups[current].keyClients)
-        groups[current].active = active
-        swap(&metrics, &groups[m].metrics)
-        swap(&keyClients, &groups[m].keyClients)
-        active = groups[m].active
-        strategy = groups[m].strategy
-        clientLoop = groups[m].clientLoop
-        groupName = groups[m].name
-        sharesKeyState = groups[m].sharesKeyState
-        readsQuota = groups[m].readsQuota
+        swap(&group, &groups[current])
+        swap(&group, &groups[m])
         current = m
     }
 
     /// Every group's figures, in group order.
     mutating func groupMetrics() -> [StrategyMetrics] {
         focus(0)
-        return [metrics.canonical] + groups.dropFirst().map(\.metrics.canonical)
+        return [group.metrics.canonical] + groups.dropFirst().map(\.metrics.canonical)
     }
 
     /// The next execution of this run's keys.
@@ -235,22 +214,22 @@ private struct Engine {
     mutating func admit(_ plan: ExecutionPlan) {
         let member = population.map { $0.member(seed: seed, index: plan.index) } ?? 0
         focus(member)
-        metrics.executions += 1
-        metrics.timeSeries.noteActive(active, until: plan.createdAt)
+        group.metrics.executions += 1
+        group.metrics.timeSeries.noteActive(group.active, until: plan.createdAt)
         now = plan.createdAt
         let strategyRNG = RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index))
-        if !strategy.sendsPolls {
+        if !group.strategy.sendsPolls {
             var rng = strategyRNG
             notifyByWebhook(plan, rng: &rng)
             return
         }
-        active += 1
-        let (loop, first) = sharesKeyState
-            ? clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG, key: &keyClients[plan.apiKey])
-            : clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG)
+        group.active += 1
+        let (loop, first) = group.sharesKeyState
+            ? group.clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG, key: &group.keyClients[plan.apiKey])
+            : group.clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG)
         guard case .send(let firstSend) = first else {
             leave(plan: plan, polls: 0, at: plan.createdAt)
-            metrics.abandoned += 1
+            group.metrics.abandoned += 1
             log?.append(record(plan, end: .abandoned, detected: nil, polls: 0, rejections: 0))
             return
         }
@@ -273,20 +252,20 @@ private struct Engine {
 
     /// The webhook baseline: no polls, notified at f_e plus the delivery latency.
     mutating func notifyByWebhook(_ plan: ExecutionPlan, rng: inout Xoshiro256StarStar) {
-        guard case .webhook(let delivery) = strategy.spec.kind else { return }
+        guard case .webhook(let delivery) = group.strategy.spec.kind else { return }
         let notifiedAt = plan.finishedAt + delivery.sample(&rng)
-        metrics.detected += 1
-        metrics.detectionLag.record(Self.micros(notifiedAt - plan.finishedAt))
-        metrics.timeToOutcome.record(Self.micros(notifiedAt - plan.createdAt))
-        metrics.pollsPerExecution.record(0)
-        metrics.timeSeries.addDetection(at: notifiedAt)
+        group.metrics.detected += 1
+        group.metrics.detectionLag.record(Self.micros(notifiedAt - plan.finishedAt))
+        group.metrics.timeToOutcome.record(Self.micros(notifiedAt - plan.createdAt))
+        group.metrics.pollsPerExecution.record(0)
+        group.metrics.timeSeries.addDetection(at: notifiedAt)
         unpublishedExecutions += 1
         log?.append(record(plan, end: .detected, detected: notifiedAt, polls: 0, rejections: 0))
     }
 
     /// executions.csv's row of `plan`.
     func record(_ plan: ExecutionPlan, end: ExecutionRecord.ClientEnd, detected: Nanoseconds?, polls: Int, rejections: Int32) -> ExecutionRecord {
-        ExecutionRecord(strategy: groupName, index: plan.index, created: plan.createdAt, finished: plan.finishedAt,
+        ExecutionRecord(strategy: group.name, index: plan.index, created: plan.createdAt, finished: plan.finishedAt,
                         detected: detected, polls: polls, responses429: Int(rejections), outcome: plan.outcome, end: end)
     }
 
@@ -302,12 +281,12 @@ private struct Engine {
         var execution = slots[index]
         focus(Int(execution.member))
         let plan = execution.plan
-        if sharesKeyState {
+        if group.sharesKeyState {
             // The key's turn: its budget may skip a retry (asked once), its send gate hold
             // the poll back (asked until it lets it go).
             let turn = execution.gated
-                ? clientLoop.sendAgain(at: now, key: &keyClients[plan.apiKey])
-                : clientLoop.send(due: now, key: &keyClients[plan.apiKey], state: &execution.loop)
+                ? group.clientLoop.sendAgain(at: now, key: &group.keyClients[plan.apiKey])
+                : group.clientLoop.send(due: now, key: &group.keyClients[plan.apiKey], state: &execution.loop)
             switch turn {
             case .send:
                 execution.gated = false
@@ -323,7 +302,7 @@ private struct Engine {
             }
         }
         let sentAt = now
-        metrics.requests += 1
+        group.metrics.requests += 1
         unpublishedRequests += 1
 
         var answer = Answer.status(200)
@@ -335,7 +314,7 @@ private struct Engine {
             answer = .transport(.connectionReset)
         } else {
             let decision: RateLimitAdmission
-            if readsQuota {
+            if group.readsQuota {
                 // The slower path that also gives the header values a client reads.
                 let full = limits.decide(apiKey: plan.apiKey, at: sentAt)
                 decision = RateLimitAdmission(allowed: full.allowed, retryAfter: full.retryAfter)
@@ -368,44 +347,44 @@ private struct Engine {
                 }
             }
         }
-        metrics.latency.record(Self.micros(receivedAt - sentAt))
+        group.metrics.latency.record(Self.micros(receivedAt - sentAt))
 
         var rejected = false
         let reply: PollReply
         switch answer {
         case .transport(let kind):
-            metrics.transportErrors += 1
+            group.metrics.transportErrors += 1
             failed(kind, at: sentAt)
             quota = nil
             reply = .failed
         case .status(let status):
             switch ResponseClass(status: status, rejectionStatus: rejection.status) {
             case .success:
-                metrics.responses200 += 1
+                group.metrics.responses200 += 1
                 let snapshot = plan.snapshot(at: sentAt)
                 reply = .execution(terminal: snapshot.status.isTerminal, progress: snapshot.progress)
             case .rejected:
-                metrics.responses429 += 1
+                group.metrics.responses429 += 1
                 rejected = true
                 execution.rejections &+= 1
                 reply = .rejected(retryAfter: retryAfter.flatMap { rejection.wait(seconds: $0, rejectedAt: sentAt, receivedAt: receivedAt) })
             case .refused:
-                metrics.responsesOther4xx += 1
+                group.metrics.responsesOther4xx += 1
                 failed(.otherStatus, at: sentAt)
                 reply = .refused
             case .serverError:
-                metrics.responses5xx += 1
+                group.metrics.responses5xx += 1
                 failed(.http5xx, at: sentAt)
                 reply = .failed
             case .otherStatus:
-                metrics.responsesOther4xx += 1
+                group.metrics.responsesOther4xx += 1
                 failed(.otherStatus, at: sentAt)
                 reply = .failed
             }
         }
-        metrics.timeSeries.addRequest(at: sentAt, rateLimited: rejected)
+        group.metrics.timeSeries.addRequest(at: sentAt, rateLimited: rejected)
 
-        if sharesKeyState {
+        if group.sharesKeyState {
             // The client learns at r_n, where other executions of its key may act first.
             if replies.count < slots.count { replies += Array(repeating: nil, count: slots.count - replies.count) }
             replies[index] = PendingReply(reply: reply, quota: quota, sentAt: sentAt)
@@ -413,7 +392,7 @@ private struct Engine {
             queue.push(SimEvent(time: receivedAt, kind: .reply, execution: plan.index, slot: slot))
             return
         }
-        let step = clientLoop.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, state: &execution.loop)
+        let step = group.clientLoop.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, state: &execution.loop)
         slots[index] = execution
         proceed(step, slot: slot, execution: execution)
     }
@@ -426,8 +405,8 @@ private struct Engine {
         focus(Int(execution.member))
         guard index < replies.count, let pending = replies[index] else { return }
         replies[index] = nil
-        let step = clientLoop.next(after: pending.reply, quota: pending.quota, sentAt: pending.sentAt, receivedAt: now,
-                                   key: &keyClients[execution.plan.apiKey], state: &execution.loop)
+        let step = group.clientLoop.next(after: pending.reply, quota: pending.quota, sentAt: pending.sentAt, receivedAt: now,
+                                   key: &group.keyClients[execution.plan.apiKey], state: &execution.loop)
         slots[index] = execution
         proceed(step, slot: slot, execution: execution)
     }
@@ -439,18 +418,18 @@ private struct Engine {
         case .send(let nextSend):
             queue.push(SimEvent(time: nextSend, kind: .poll, execution: plan.index, slot: slot))
         case .detected(let at):
-            metrics.detected += 1
-            metrics.detectionLag.record(Self.micros(at - plan.finishedAt))
-            metrics.timeToOutcome.record(Self.micros(at - plan.createdAt))
-            metrics.timeSeries.addDetection(at: at)
+            group.metrics.detected += 1
+            group.metrics.detectionLag.record(Self.micros(at - plan.finishedAt))
+            group.metrics.timeToOutcome.record(Self.micros(at - plan.createdAt))
+            group.metrics.timeSeries.addDetection(at: at)
             release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
             log?.append(record(plan, end: .detected, detected: at, polls: execution.loop.polls, rejections: execution.rejections))
         case .abandoned(let at):
-            metrics.abandoned += 1
+            group.metrics.abandoned += 1
             release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
             log?.append(record(plan, end: .abandoned, detected: nil, polls: execution.loop.polls, rejections: execution.rejections))
         case .errored(let at):
-            metrics.errored += 1
+            group.metrics.errored += 1
             release(slot: slot, plan: plan, polls: execution.loop.polls, at: at)
             log?.append(record(plan, end: .errored, detected: nil, polls: execution.loop.polls, rejections: execution.rejections))
         }
@@ -474,8 +453,8 @@ private struct Engine {
 
     /// Counts a failed request of `kind` sent at `time`.
     mutating func failed(_ kind: FailureKind, at time: Nanoseconds) {
-        metrics.failures.add(kind)
-        metrics.timeSeries.addFailure(kind, at: time)
+        group.metrics.failures.add(kind)
+        group.metrics.timeSeries.addFailure(kind, at: time)
     }
 
     /// The execution leaves its polling loop; its slot is recycled once no release event
@@ -497,10 +476,10 @@ private struct Engine {
     /// Counts the end of an execution's polling loop (the loop ends when its last poll is
     /// processed; its detection is counted when the response arrives).
     mutating func leave(plan: ExecutionPlan, polls: Int, at time: Nanoseconds) {
-        if sharesKeyState { keyClients[plan.apiKey].executionEnded() }
-        metrics.timeSeries.noteActive(active, until: now)
-        active -= 1
-        metrics.pollsPerExecution.record(UInt64(polls))
+        if group.sharesKeyState { group.keyClients[plan.apiKey].executionEnded() }
+        group.metrics.timeSeries.noteActive(group.active, until: now)
+        group.active -= 1
+        group.metrics.pollsPerExecution.record(UInt64(polls))
         unpublishedExecutions += 1
     }
 
@@ -515,8 +494,8 @@ private struct Engine {
     mutating func stop() {
         for index in slots.indices where !slots[index].finished {
             focus(Int(slots[index].member))
-            metrics.stopped += 1
-            metrics.pollsPerExecution.record(UInt64(slots[index].loop.polls))
+            group.metrics.stopped += 1
+            group.metrics.pollsPerExecution.record(UInt64(slots[index].loop.polls))
             log?.append(record(slots[index].plan, end: .unfinished, detected: nil, polls: slots[index].loop.polls,
                                rejections: slots[index].rejections))
         }
@@ -527,7 +506,7 @@ private struct Engine {
         publish()
         for m in groups.indices {
             focus(m)
-            metrics.timeSeries.finish(activeAtEnd: active)
+            group.metrics.timeSeries.finish(activeAtEnd: group.active)
         }
     }
 
