@@ -218,15 +218,15 @@ private struct Engine {
         group.metrics.timeSeries.noteActive(group.active, until: plan.createdAt)
         now = plan.createdAt
         let strategyRNG = RandomStream.strategy.generator(seed: seed, index: UInt64(plan.index))
-        if !group.strategy.sendsPolls {
+        if !group.rules.strategy.sendsPolls {
             var rng = strategyRNG
             notifyByWebhook(plan, rng: &rng)
             return
         }
         group.active += 1
-        let (loop, first) = group.sharesKeyState
-            ? group.clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG, key: &group.keyClients[plan.apiKey])
-            : group.clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG)
+        let (loop, first) = group.rules.sharesKeyState
+            ? group.rules.clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG, key: &group.keyClients[plan.apiKey])
+            : group.rules.clientLoop.begin(createdAt: plan.createdAt, rng: strategyRNG)
         guard case .send(let firstSend) = first else {
             leave(plan: plan, polls: 0, at: plan.createdAt)
             group.metrics.abandoned += 1
@@ -252,7 +252,7 @@ private struct Engine {
 
     /// The webhook baseline: no polls, notified at f_e plus the delivery latency.
     mutating func notifyByWebhook(_ plan: ExecutionPlan, rng: inout Xoshiro256StarStar) {
-        guard case .webhook(let delivery) = group.strategy.spec.kind else { return }
+        guard case .webhook(let delivery) = group.rules.strategy.spec.kind else { return }
         let notifiedAt = plan.finishedAt + delivery.sample(&rng)
         group.metrics.detected += 1
         group.metrics.detectionLag.record(Self.micros(notifiedAt - plan.finishedAt))
@@ -265,7 +265,7 @@ private struct Engine {
 
     /// executions.csv's row of `plan`.
     func record(_ plan: ExecutionPlan, end: ExecutionRecord.ClientEnd, detected: Nanoseconds?, polls: Int, rejections: Int32) -> ExecutionRecord {
-        ExecutionRecord(strategy: group.name, index: plan.index, created: plan.createdAt, finished: plan.finishedAt,
+        ExecutionRecord(strategy: group.rules.name, index: plan.index, created: plan.createdAt, finished: plan.finishedAt,
                         detected: detected, polls: polls, responses429: Int(rejections), outcome: plan.outcome, end: end)
     }
 
@@ -277,30 +277,11 @@ private struct Engine {
 
     mutating func poll(slot: Int32) {
         let index = Int(slot)
+        focus(Int(slots[index].member))
+        if group.rules.sharesKeyState && !keyLetsGo(slot: slot) { return }
         // Work on a local copy and store it back once: one copy instead of many partial ones.
         var execution = slots[index]
-        focus(Int(execution.member))
         let plan = execution.plan
-        if group.sharesKeyState {
-            // The key's turn: its budget may skip a retry (asked once), its send gate hold
-            // the poll back (asked until it lets it go).
-            let turn = execution.gated
-                ? group.clientLoop.sendAgain(at: now, key: &group.keyClients[plan.apiKey])
-                : group.clientLoop.send(due: now, key: &group.keyClients[plan.apiKey], state: &execution.loop)
-            switch turn {
-            case .send:
-                execution.gated = false
-            case .wait(let again):
-                execution.gated = true
-                slots[index] = execution
-                queue.push(SimEvent(time: again, kind: .poll, execution: plan.index, slot: slot))
-                return
-            case .skipped(let step):
-                slots[index] = execution
-                proceed(step, slot: slot, execution: execution)
-                return
-            }
-        }
         let sentAt = now
         group.metrics.requests += 1
         unpublishedRequests += 1
@@ -314,7 +295,7 @@ private struct Engine {
             answer = .transport(.connectionReset)
         } else {
             let decision: RateLimitAdmission
-            if group.readsQuota {
+            if group.rules.readsQuota {
                 // The slower path that also gives the header values a client reads.
                 let full = limits.decide(apiKey: plan.apiKey, at: sentAt)
                 decision = RateLimitAdmission(allowed: full.allowed, retryAfter: full.retryAfter)
@@ -384,7 +365,7 @@ private struct Engine {
         }
         group.metrics.timeSeries.addRequest(at: sentAt, rateLimited: rejected)
 
-        if group.sharesKeyState {
+        if group.rules.sharesKeyState {
             // The client learns at r_n, where other executions of its key may act first.
             if replies.count < slots.count { replies += Array(repeating: nil, count: slots.count - replies.count) }
             replies[index] = PendingReply(reply: reply, quota: quota, sentAt: sentAt)
@@ -392,9 +373,32 @@ private struct Engine {
             queue.push(SimEvent(time: receivedAt, kind: .reply, execution: plan.index, slot: slot))
             return
         }
-        let step = group.clientLoop.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, state: &execution.loop)
+        let step = group.rules.clientLoop.next(after: reply, sentAt: sentAt, receivedAt: receivedAt, state: &execution.loop)
         slots[index] = execution
-        proceed(step, slot: slot, execution: execution)
+        proceed(step, slot: slot, execution: execution.plan.index)
+    }
+
+    /// The key's turn before a poll of a client whose key shares state: its budget may skip
+    /// a retry (asked once), its send gate hold the poll back (asked until it lets it go).
+    /// True when the poll goes now; otherwise what comes instead is scheduled. Apart from
+    /// ``poll(slot:)`` so that the classic strategies' path stays as lean as before.
+    @inline(never) mutating func keyLetsGo(slot: Int32) -> Bool {
+        let index = Int(slot)
+        let key = slots[index].plan.apiKey
+        let turn = slots[index].gated
+            ? group.rules.clientLoop.sendAgain(at: now, key: &group.keyClients[key])
+            : group.rules.clientLoop.send(due: now, key: &group.keyClients[key], state: &slots[index].loop)
+        switch turn {
+        case .send:
+            slots[index].gated = false
+            return true
+        case .wait(let again):
+            slots[index].gated = true
+            queue.push(SimEvent(time: again, kind: .poll, execution: slots[index].plan.index, slot: slot))
+        case .skipped(let step):
+            proceed(step, slot: slot, execution: slots[index].plan.index)
+        }
+        return false
     }
 
     /// A reply reaches a client whose key shares state: the key learns from it, then the
@@ -405,18 +409,30 @@ private struct Engine {
         focus(Int(execution.member))
         guard index < replies.count, let pending = replies[index] else { return }
         replies[index] = nil
-        let step = group.clientLoop.next(after: pending.reply, quota: pending.quota, sentAt: pending.sentAt, receivedAt: now,
+        let step = group.rules.clientLoop.next(after: pending.reply, quota: pending.quota, sentAt: pending.sentAt, receivedAt: now,
                                    key: &group.keyClients[execution.plan.apiKey], state: &execution.loop)
         slots[index] = execution
-        proceed(step, slot: slot, execution: execution)
+        proceed(step, slot: slot, execution: execution.plan.index)
     }
 
     /// Schedules the loop's next poll, or counts how it ended.
-    mutating func proceed(_ step: LoopStep, slot: Int32, execution: ActiveExecution) {
+    /// The execution's state is already back in its slot; on the hot path (a next poll)
+    /// nothing of it is copied.
+    @inline(__always) mutating func proceed(_ step: LoopStep, slot: Int32, execution index: Int) {
+        if case .send(let nextSend) = step {
+            queue.push(SimEvent(time: nextSend, kind: .poll, execution: index, slot: slot))
+        } else {
+            end(step, slot: slot)
+        }
+    }
+
+    /// Counts how the loop in `slot` ended.
+    mutating func end(_ step: LoopStep, slot: Int32) {
+        let execution = slots[Int(slot)]
         let plan = execution.plan
         switch step {
-        case .send(let nextSend):
-            queue.push(SimEvent(time: nextSend, kind: .poll, execution: plan.index, slot: slot))
+        case .send:
+            return
         case .detected(let at):
             group.metrics.detected += 1
             group.metrics.detectionLag.record(Self.micros(at - plan.finishedAt))
@@ -476,7 +492,7 @@ private struct Engine {
     /// Counts the end of an execution's polling loop (the loop ends when its last poll is
     /// processed; its detection is counted when the response arrives).
     mutating func leave(plan: ExecutionPlan, polls: Int, at time: Nanoseconds) {
-        if group.sharesKeyState { group.keyClients[plan.apiKey].executionEnded() }
+        if group.rules.sharesKeyState { group.keyClients[plan.apiKey].executionEnded() }
         group.metrics.timeSeries.noteActive(group.active, until: now)
         group.active -= 1
         group.metrics.pollsPerExecution.record(UInt64(polls))
