@@ -53,18 +53,27 @@ public enum LimiterInference {
         let duration: Double
         let limits: [Int]
         let parallelLimits: [Int]
+        /// Instants (probe clock) where a window boundary may lie: just before each request
+        /// accepted after a rejection, and halfway back to that rejection.
+        let boundaries: [Double]
 
         init(timeline: ProbeTimeline, replay: LimiterReplay) {
             self.replay = replay
             duration = Swift.max(timeline.duration, 0.5)
             let longest = Swift.max(1, timeline.longestAcceptedRun(phasePrefix: "burst"))
-            var limits = Set((longest - 2)...(longest + 3)).filter { $0 >= 1 }
+            var limits = Set((longest - 2)...(longest + 4)).filter { $0 >= 1 }
             // The quota the server advertises, when it says one.
             let advertised = timeline.requests.compactMap(\.reading.limit)
             if let common = Self.mostCommon(advertised), common >= 1, common <= 100_000 { limits.insert(common) }
             self.limits = limits.sorted()
             let parallel = timeline.mostAcceptedInParallel
             parallelLimits = Array(1...Swift.max(1, parallel + 2))
+            var boundaries: [Double] = []
+            for index in replay.times.indices.dropFirst() where replay.accepted[index] && !replay.accepted[index - 1] {
+                boundaries.append(replay.times[index] - 0.0002)
+                boundaries.append((replay.times[index] + replay.times[index - 1]) / 2)
+            }
+            self.boundaries = Array(boundaries.prefix(24))
         }
 
         static func mostCommon(_ values: [Int]) -> Int? {
@@ -86,77 +95,81 @@ public enum LimiterInference {
             var mismatches: Int
         }
 
-        /// Scores every hypothesis, skipping (by its bound) those worse than the best so far.
-        func search(_ hypotheses: [LimiterHypothesis], into scored: inout [Scored], best: inout Int) {
+        /// Scores every hypothesis, skipping (by its bound) those worse than the best so far
+        /// by more than `slack`, and keeps the others.
+        func search(_ hypotheses: [LimiterHypothesis], into scored: inout [Scored], best: inout Int, slack: Int = 0) {
             for hypothesis in hypotheses {
-                let result = replay.score(hypothesis, bound: best)
-                if result.score <= best {
-                    best = result.score
+                let bound = best == .max ? .max : best + slack
+                let result = replay.score(hypothesis, bound: bound)
+                if result.score <= bound {
+                    best = Swift.min(best, result.score)
                     scored.append(Scored(hypothesis: hypothesis, score: result.score, mismatches: result.mismatches))
                 }
             }
         }
 
+        /// The points to refine around: the best-scoring ones, at most `count`.
+        func seeds(_ scored: [Scored], best: Int, slack: Int, count: Int) -> [Scored] {
+            Array(scored.filter { $0.score <= best + slack }.sorted { $0.score < $1.score }.prefix(count))
+        }
+
         func fit(_ family: LimiterFamily) -> LimiterFit? {
             var scored: [Scored] = []
             var best = Int.max
+            // Points this much worse than the best are refined too: the grid may pass the
+            // truth by a hair.
+            let slack = 3 * LimiterReplay.statusWeight
             switch family {
             case .concurrency:
                 search(parallelLimits.map { LimiterHypothesis(family: .concurrency, limit: $0) }, into: &scored, best: &best)
             case .bucket:
-                let rates = Self.geometric(Swift.max(0.001, 0.05 / duration), 5000, ratio: 1.03)
+                let rates = Self.geometric(Swift.max(0.001, 0.05 / duration), 5000, ratio: 1.01)
                 for countsRejected in [false, true] {
                     for limit in limits {
                         search(rates.map { LimiterHypothesis(family: .bucket, limit: limit, rate: $0, countsRejected: countsRejected) },
-                               into: &scored, best: &best)
+                               into: &scored, best: &best, slack: slack)
                     }
                 }
-                let coarse = scored.filter { $0.score == best }.prefix(40)
                 var fine: [LimiterHypothesis] = []
-                for point in coarse {
+                for point in seeds(scored, best: best, slack: slack, count: 60) {
                     let rate = point.hypothesis.rate ?? 1
-                    for step in -15...15 {
+                    for step in -10...10 {
                         var hypothesis = point.hypothesis
-                        hypothesis.rate = rate * pow(1.03, Double(step) / 15)
+                        hypothesis.rate = rate * pow(1.01, Double(step) / 10)
                         fine.append(hypothesis)
                     }
                 }
                 search(fine, into: &scored, best: &best)
             case .fixedWindow, .slidingWindowLog, .slidingWindowCounter:
-                let windows = Self.geometric(0.05, Swift.max(2, 2 * duration), ratio: 1.04)
+                let windows = Self.geometric(0.05, Swift.max(2, 2 * duration), ratio: 1.01)
                 let phased = family != .slidingWindowLog
-                let phases = phased ? 24 : 1
+                let steps = 32
                 for countsRejected in [false, true] {
                     for limit in limits {
                         var hypotheses: [LimiterHypothesis] = []
                         for window in windows {
-                            for step in 0..<phases {
-                                hypotheses.append(LimiterHypothesis(family: family, limit: limit, window: window,
-                                                                    phase: window * Double(step) / Double(phases),
+                            for phase in phased ? phases(window: window, steps: steps) : [0] {
+                                hypotheses.append(LimiterHypothesis(family: family, limit: limit, window: window, phase: phase,
                                                                     countsRejected: countsRejected))
                             }
                         }
-                        search(hypotheses, into: &scored, best: &best)
+                        search(hypotheses, into: &scored, best: &best, slack: slack)
                     }
                 }
-                let coarse = scored.filter { $0.score == best }.prefix(phased ? 24 : 40)
                 var fine: [LimiterHypothesis] = []
-                for point in coarse {
+                for point in seeds(scored, best: best, slack: slack, count: phased ? 40 : 60) {
                     let window = point.hypothesis.window ?? 1
                     for step in -10...10 {
-                        let candidate = window * pow(1.04, Double(step) / 10)
-                        if phased {
-                            for phaseStep in -6...6 {
-                                var hypothesis = point.hypothesis
-                                hypothesis.window = candidate
-                                hypothesis.phase = (point.hypothesis.phase + Double(phaseStep) * window / Double(phases) / 6)
-                                    .truncatingRemainder(dividingBy: candidate)
-                                if hypothesis.phase < 0 { hypothesis.phase += candidate }
-                                fine.append(hypothesis)
-                            }
-                        } else {
+                        let candidate = window * pow(1.01, Double(step) / 10)
+                        for phaseStep in phased ? Array(-6...6) : [0] {
                             var hypothesis = point.hypothesis
                             hypothesis.window = candidate
+                            if phased {
+                                var phase = (point.hypothesis.phase + Double(phaseStep) * window / Double(steps) / 6)
+                                    .truncatingRemainder(dividingBy: candidate)
+                                if phase < 0 { phase += candidate }
+                                hypothesis.phase = phase
+                            }
                             fine.append(hypothesis)
                         }
                     }
@@ -166,6 +179,19 @@ public enum LimiterInference {
             let winners = scored.filter { $0.score == best }
             guard !winners.isEmpty else { return nil }
             return summarise(winners, decisions: replay.decisions)
+        }
+
+        /// Window phases to try for `window`: `steps` evenly spaced, and those that put a
+        /// window boundary just before each request accepted after a rejection, or halfway
+        /// between the two (where a fixed window's or a counter's boundary must lie).
+        func phases(window: Double, steps: Int) -> [Double] {
+            var phases = (0..<steps).map { window * Double($0) / Double(steps) }
+            for boundary in boundaries {
+                var phase = (-boundary).truncatingRemainder(dividingBy: window)
+                if phase < 0 { phase += window }
+                phases.append(phase)
+            }
+            return phases
         }
 
         /// One representative of the hypotheses that fit equally well: the limit and

@@ -1,61 +1,137 @@
-import PollsterCore
+import Foundation
 
-/// Replays a timeline's decided requests through the simulator's own limiters under one
-/// hypothesis and counts where the hypothesis disagrees with what the server answered:
-/// a status it would have decided otherwise (weight ``statusWeight``), or a `remaining`
-/// header it would have sent otherwise (weight 1, only where the server sent one).
+/// Replays a timeline's decided requests under one hypothesis and counts where the
+/// hypothesis disagrees with what the server answered: a status it would have decided
+/// otherwise (weight ``statusWeight``), or a `remaining` header it would have sent
+/// otherwise (weight 1, only where the server sent one).
+///
+/// The limiters are re-stated here in floating-point seconds, the way the simulator's
+/// limiters (PollsterCore's `RateLimiter`) decide, so that hundreds of thousands of
+/// hypotheses can be scored in a second; the tests check that both decide alike.
 struct LimiterReplay: Sendable {
-    struct Event: Sendable {
-        /// When the server decided, on the probe's clock (send time plus one way).
-        var time: Double
-        /// When the answer left the server (a concurrency slot is held until then).
-        var releaseAt: Double
-        var accepted: Bool
-        var remaining: Int?
-    }
-
     static let statusWeight = 4
 
-    let events: [Event]
+    /// When the server decided each request, on the probe's clock (send time plus one way).
+    let times: [Double]
+    /// When each answer left the server (a concurrency slot is held until then).
+    let releases: [Double]
+    let accepted: [Bool]
+    /// The `remaining` the server reported, or -1.
+    let remaining: [Int]
 
     init(_ timeline: ProbeTimeline) {
         let oneWay = timeline.oneWay
-        events = timeline.requests.filter(\.isDecided).map { request in
-            Event(time: request.sentAt + oneWay, releaseAt: Swift.max(request.sentAt + oneWay, request.receivedAt - oneWay),
-                  accepted: request.isAccepted, remaining: request.reading.remaining)
-        }.sorted { $0.time < $1.time }
+        let decided = timeline.requests.filter(\.isDecided).sorted { $0.sentAt < $1.sentAt }
+        times = decided.map { $0.sentAt + oneWay }
+        releases = decided.map { Swift.max($0.sentAt + oneWay, $0.receivedAt - oneWay) }
+        accepted = decided.map(\.isAccepted)
+        remaining = decided.map { $0.reading.remaining ?? -1 }
     }
 
-    var decisions: Int { events.count }
+    var decisions: Int { times.count }
 
     /// The weighted disagreement of `hypothesis`, and how many statuses it gets wrong;
     /// stops counting (returning something above `bound`) once the score passes `bound`.
     func score(_ hypothesis: LimiterHypothesis, bound: Int = .max) -> (score: Int, mismatches: Int) {
-        var limits = RateLimitSet(rules: [RateLimitRule(scope: .apiKey, algorithm: hypothesis.algorithm)], apiKeys: 1,
-                                  countsRejected: hypothesis.countsRejected)
-        let concurrency = hypothesis.family == .concurrency
-        var held: [Double] = []
         var score = 0
         var mismatches = 0
-        let shift = hypothesis.phase
-        for event in events {
-            let time = Nanoseconds(((event.time + shift) * 1e9).rounded())
-            if concurrency, !held.isEmpty {
-                held.removeAll { releaseAt in
-                    guard releaseAt <= event.time else { return false }
-                    limits.release(apiKey: 0, at: time)
-                    return true
-                }
-            }
-            let decision = limits.decide(apiKey: 0, at: time)
-            if decision.allowed != event.accepted {
+        let limit = hypothesis.limit
+        let countsRejected = hypothesis.countsRejected
+        let window = hypothesis.window ?? 1
+        let phase = hypothesis.phase
+        // Judges one decision; false once the bound is passed.
+        @inline(__always) func judge(_ index: Int, _ allowed: Bool, _ left: Int) -> Bool {
+            if allowed != accepted[index] {
                 score += Self.statusWeight
                 mismatches += 1
-            } else if let remaining = event.remaining, remaining != decision.remaining, !concurrency {
+            } else if remaining[index] >= 0, remaining[index] != left {
                 score += 1
             }
-            if concurrency, decision.allowed { held.append(event.releaseAt) }
-            if score > bound { return (score, mismatches) }
+            return score <= bound
+        }
+        switch hypothesis.family {
+        case .bucket:
+            let rate = hypothesis.rate ?? 1
+            let burst = Double(limit)
+            var tokens = burst
+            var last = times.first ?? 0
+            for index in times.indices {
+                let t = times[index]
+                if t > last {
+                    tokens = Swift.min(burst, tokens + (t - last) * rate)
+                    last = t
+                }
+                let allowed = tokens >= 1 - 1e-9
+                if allowed {
+                    tokens -= 1
+                } else if countsRejected {
+                    tokens = Swift.max(tokens - 1, -burst)
+                }
+                if !judge(index, allowed, allowed ? Int((tokens + 1e-9).rounded(.down)) : 0) { break }
+            }
+        case .fixedWindow:
+            var current = Int.min
+            var count = 0
+            for index in times.indices {
+                let slot = Int(((times[index] + phase) / window).rounded(.down))
+                if slot != current {
+                    current = slot
+                    count = 0
+                }
+                let allowed = count < limit
+                if allowed || countsRejected { count += 1 }
+                if !judge(index, allowed, allowed ? limit - count : 0) { break }
+            }
+        case .slidingWindowLog:
+            var log: [Double] = []
+            log.reserveCapacity(times.count)
+            var head = 0
+            for index in times.indices {
+                let t = times[index]
+                while head < log.count, log[head] <= t - window { head += 1 }
+                let held = log.count - head
+                let allowed = held < limit
+                if allowed || countsRejected {
+                    log.append(t)
+                    if log.count - head > limit { head += 1 }
+                }
+                if !judge(index, allowed, allowed ? limit - held - 1 : 0) { break }
+            }
+        case .slidingWindowCounter:
+            var current = Int.min
+            var previous = 0
+            var count = 0
+            for index in times.indices {
+                let shifted = times[index] + phase
+                let slot = Int((shifted / window).rounded(.down))
+                if current == Int.min {
+                    current = slot
+                } else if slot != current {
+                    previous = slot == current + 1 ? count : 0
+                    count = 0
+                    current = slot
+                }
+                let elapsed = shifted - Double(slot) * window
+                let estimate = Double(previous) * (window - elapsed) / window + Double(count)
+                let room = Double(limit - 1) - estimate
+                let allowed = room >= -1e-9
+                if allowed || countsRejected { count += 1 }
+                if !judge(index, allowed, allowed ? Int((room + 1e-9).rounded(.down)) : 0) { break }
+            }
+        case .concurrency:
+            var held: [Double] = []
+            for index in times.indices {
+                let t = times[index]
+                held.removeAll { $0 <= t }
+                let allowed = held.count < limit
+                if allowed { held.append(releases[index]) }
+                // The remaining a concurrency limit reports says little; statuses only.
+                if allowed != accepted[index] {
+                    score += Self.statusWeight
+                    mismatches += 1
+                }
+                if score > bound { break }
+            }
         }
         return (score, mismatches)
     }

@@ -72,6 +72,28 @@ import Testing
         check(.tokenBucket(rate: Rate(perSecond: 8), burst: 10), is: .bucket, headers: false)
     }
 
+    /// The replay's restatement of the limiters decides as PollsterCore's do: the true
+    /// hypothesis explains every status and every `remaining` of a timeline they made.
+    @Test(arguments: [false, true])
+    func replayAgreesWithTheSimulatorsLimiters(countsRejected: Bool) {
+        let cases: [(RateLimitAlgorithm, LimiterHypothesis)] = [
+            (.tokenBucket(rate: Rate(perSecond: 10), burst: 20), LimiterHypothesis(family: .bucket, limit: 20, rate: 10)),
+            (.gcra(rate: Rate(perSecond: 3), burst: 5), LimiterHypothesis(family: .bucket, limit: 5, rate: 3)),
+            (.fixedWindow(limit: 15, window: Time.seconds(2)), LimiterHypothesis(family: .fixedWindow, limit: 15, window: 2, phase: 0.37)),
+            (.slidingWindowLog(limit: 10, window: Time.seconds(1)), LimiterHypothesis(family: .slidingWindowLog, limit: 10, window: 1)),
+            (.slidingWindowCounter(limit: 12, window: Time.seconds(2)),
+             LimiterHypothesis(family: .slidingWindowCounter, limit: 12, window: 2, phase: 0.37)),
+        ]
+        for (algorithm, hypothesis) in cases {
+            var truth = hypothesis
+            truth.countsRejected = countsRejected
+            let replay = LimiterReplay(Self.synthetic(algorithm, countsRejected: countsRejected))
+            let result = replay.score(truth)
+            #expect(result.mismatches == 0, "\(algorithm.summary)")
+            #expect(result.score == 0, "\(algorithm.summary): remaining headers differ")
+        }
+    }
+
     @Test func concurrencyFromAParallelStep() {
         // 40 sequential requests accepted; 8 at once with 300 ms answers: 3 accepted.
         var requests: [ProbeRequest] = []
