@@ -21,7 +21,24 @@ struct LimiterReplay: Sendable {
 
     init(_ timeline: ProbeTimeline) {
         let oneWay = timeline.oneWay
-        let decided = timeline.requests.filter(\.isDecided).sorted { $0.sentAt < $1.sentAt }
+        var decided = timeline.requests.filter(\.isDecided).sorted { $0.sentAt < $1.sentAt }
+        // Requests of a parallel step sent together (within 3 ms) reach the server in an order the client
+        // cannot know: within such a cluster, accepted ones are taken to have come first,
+        // all at the cluster's first instant.
+        var start = 0
+        while start < decided.count {
+            var end = start
+            while end + 1 < decided.count, decided[end + 1].sentAt - decided[start].sentAt < 0.003,
+                  Self.isParallel(decided[start].phase), Self.isParallel(decided[end + 1].phase) { end += 1 }
+            if end > start {
+                let first = decided[start].sentAt
+                var cluster = Array(decided[start...end])
+                cluster.sort { $0.isAccepted && !$1.isAccepted }
+                for index in cluster.indices { cluster[index].sentAt = first }
+                decided.replaceSubrange(start...end, with: cluster)
+            }
+            start = end + 1
+        }
         times = decided.map { $0.sentAt + oneWay }
         releases = decided.map { Swift.max($0.sentAt + oneWay, $0.receivedAt - oneWay) }
         accepted = decided.map(\.isAccepted)
@@ -29,6 +46,11 @@ struct LimiterReplay: Sendable {
     }
 
     var decisions: Int { times.count }
+
+    /// Steps whose requests are sent together.
+    static func isParallel(_ phase: String) -> Bool {
+        phase.hasPrefix("parallel") || phase.hasPrefix("staggered")
+    }
 
     /// The weighted disagreement of `hypothesis`, and how many statuses it gets wrong;
     /// stops counting (returning something above `bound`) once the score passes `bound`.

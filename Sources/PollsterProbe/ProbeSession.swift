@@ -72,7 +72,7 @@ public actor ProbeSession {
             }
             recoveries.append(success.sentAt - rejection.sentAt)
             // Pauses of different lengths before the bursts meet windows at other phases.
-            let fractions = [0, 0.5, 0.3, 0.75, 0.15]
+            let fractions = [0, 0.5, 0.3, 1.0, 0.15, 0.75, 0.4]
             let fraction = fractions[(cycle - 1) % fractions.count]
             if fraction > 0 {
                 let allAtOnce = burst.accepted >= 3
@@ -118,11 +118,11 @@ public actor ProbeSession {
 
     /// Single requests after `rejection` until one is accepted: from its Retry-After when
     /// it has one (whole seconds are rounded up, so from a second before), else from 60 %
-    /// of the shortest recovery seen so far, at gaps growing from a fortieth of it.
+    /// of the shortest recovery seen so far, at gaps growing from a 25th of it.
     func recover(after rejection: ProbeRequest, phase: String, expected: Double?) async -> ProbeRequest? {
         var begin = rejection.sentAt
-        var gap = expected.map { Swift.max(0.003, $0 / 40) } ?? 0.01
-        var growth = expected == nil ? 1.15 : 1.05
+        var gap = expected.map { Swift.max(0.003, $0 / 25) } ?? 0.01
+        var growth = expected == nil ? 1.15 : 1.08
         if let retryAfter = rejection.reading.retryAfter?.seconds {
             if retryAfter > settings.maxWait {
                 abort = "a Retry-After of \(Int(retryAfter)) s (more than --max-wait \(Int(settings.maxWait)) s): signs of a lockout, stopped"
@@ -154,9 +154,19 @@ public actor ProbeSession {
             let wave = await parallel(width, phase: "parallel \(width)")
             if stopped { return stopText() }
             if wave.contains(where: \.isRejected) {
-                // Once more, to see it again.
-                await sleep(0.2)
-                if remaining >= width { _ = await parallel(width, phase: "parallel \(width) again") }
+                // A concurrency limit and a fast bucket of the same size both reject part of
+                // a wave. Told apart by: the wave once more as soon as it is answered (the
+                // limit lets as many in again, a bucket has not refilled), then as many as
+                // were let in plus one sent while they are in flight (the limit rejects it,
+                // a fast bucket does not: sent before the quickest of them was answered),
+                // then sequential requests (all in, under a limit).
+                let admitted = wave.filter(\.isAccepted).count
+                let latency = wave.filter(\.isAccepted).map { $0.receivedAt - $0.sentAt }.min() ?? 0.05
+                for round in 1...2 where remaining >= width { _ = await parallel(width, phase: "parallel \(width) again \(round)") }
+                if remaining > admitted + 1 {
+                    _ = await parallel(admitted, phase: "staggered \(admitted)+1", extraAfter: 0.8 * latency)
+                }
+                for _ in 0..<3 where remaining > 0 { _ = await get("sequential after parallel \(width)") }
                 return "requests in flight together were rejected at width \(width); \(sequentialAccepted) sequential requests never were"
             }
             await sleep(0.1)
@@ -174,14 +184,21 @@ public actor ProbeSession {
         return abort == nil ? requests.last : nil
     }
 
-    /// `width` GETs at once.
-    func parallel(_ width: Int, phase: String) async -> [ProbeRequest] {
-        guard !stopped, remaining >= width else { return [] }
-        await pace(count: width)
+    /// `width` GETs at once, and with `extraAfter` one more that many seconds later.
+    func parallel(_ width: Int, phase: String, extraAfter: Double? = nil) async -> [ProbeRequest] {
+        let total = width + (extraAfter == nil ? 0 : 1)
+        guard !stopped, remaining >= total else { return [] }
+        await pace(count: total)
         let request = HTTPRequest(url: settings.url, headers: settings.headers, timeout: settings.timeout)
         let transport = self.transport
         let exchanges = await withTaskGroup(of: HTTPExchange.self) { group in
             for _ in 0..<width { group.addTask { await transport.exchange(request) } }
+            if let extraAfter {
+                group.addTask {
+                    try? await Task.sleep(for: .nanoseconds(Int64(extraAfter * 1e9)))
+                    return await transport.exchange(request)
+                }
+            }
             var all: [HTTPExchange] = []
             for await exchange in group { all.append(exchange) }
             return all

@@ -27,7 +27,7 @@ public struct ProbeSettings: Sendable {
     public var timeout: Duration
 
     public init(url: String, headers: [(name: String, value: String)] = [], maxRequests: Int = 300, passiveRequests: Int = 3,
-                spacing: Double = 1, maxWait: Double = 120, maxRequestRate: Double? = nil, minCycles: Int = 3, maxCycles: Int = 5,
+                spacing: Double = 1, maxWait: Double = 120, maxRequestRate: Double? = nil, minCycles: Int = 4, maxCycles: Int = 8,
                 burstSeconds: Double = 10, parallelSteps: [Int] = [2, 4, 8, 16, 32], timeout: Duration = .seconds(30)) {
         self.url = url
         self.headers = headers

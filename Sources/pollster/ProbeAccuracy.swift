@@ -30,9 +30,9 @@ enum ProbeAccuracy {
             Case(name: "slidingWindowCounter 10/1s", algorithm: .slidingWindowCounter(limit: 10, window: Time.seconds(1))),
             Case(name: "slidingWindowCounter 20/2s", algorithm: .slidingWindowCounter(limit: 20, window: Time.seconds(2))),
             Case(name: "slidingWindowCounter 15/3s", algorithm: .slidingWindowCounter(limit: 15, window: Time.seconds(3))),
-            Case(name: "concurrency 2 (300ms)", algorithm: .concurrency(limit: 2), latency: Time.milliseconds(300)),
-            Case(name: "concurrency 4 (300ms)", algorithm: .concurrency(limit: 4), latency: Time.milliseconds(300)),
-            Case(name: "concurrency 8 (300ms)", algorithm: .concurrency(limit: 8), latency: Time.milliseconds(300)),
+            Case(name: "concurrency 2 (150-450ms)", algorithm: .concurrency(limit: 2), latency: Time.milliseconds(150)),
+            Case(name: "concurrency 4 (150-450ms)", algorithm: .concurrency(limit: 4), latency: Time.milliseconds(150)),
+            Case(name: "concurrency 8 (150-450ms)", algorithm: .concurrency(limit: 8), latency: Time.milliseconds(150)),
         ]
     }
 
@@ -79,7 +79,10 @@ enum ProbeAccuracy {
                 for retryAfter in [true, false] {
                     let style = RejectionStyle(status: 429, retryAfter: retryAfter ? .seconds : .none, countsRejected: false,
                                                headers: headers ? [.ietf, .xRateLimit] : [])
-                    let server = ServerModel(latency: .fixed(item.latency), rateLimits: [RateLimitRule(scope: .apiKey, algorithm: item.algorithm)],
+                    // Concurrency cases answer in 150-450 ms: with one fixed latency a limit of
+                    // N in flight is indistinguishable from N per window of that latency.
+                    let latency: Distribution = item.latency > 0 ? .uniform(min: item.latency, max: 3 * item.latency) : .fixed(0)
+                    let server = ServerModel(latency: latency, rateLimits: [RateLimitRule(scope: .apiKey, algorithm: item.algorithm)],
                                              rejection: style)
                     let started = ContinuousClock.now
                     let report = try await EmbeddedProbe.run(server: server, settings: { url in

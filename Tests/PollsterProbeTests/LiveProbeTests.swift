@@ -27,8 +27,8 @@ import Testing
         }
     }
 
-    static func limited(_ algorithm: RateLimitAlgorithm, latency: Nanoseconds = 0) -> ServerModel {
-        ServerModel(latency: .fixed(latency), rateLimits: [RateLimitRule(scope: .apiKey, algorithm: algorithm)])
+    static func limited(_ algorithm: RateLimitAlgorithm, latency: Distribution = .fixed(0)) -> ServerModel {
+        ServerModel(latency: latency, rateLimits: [RateLimitRule(scope: .apiKey, algorithm: algorithm)])
     }
 
     @Test func tokenBucket() async throws {
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func concurrencyNeedsParallelRequests() async throws {
-        let outcome = try await Self.probe(Self.limited(.concurrency(limit: 3), latency: Time.milliseconds(200)), maxRequests: 120)
+        let outcome = try await Self.probe(Self.limited(.concurrency(limit: 3), latency: .uniform(min: Time.milliseconds(150), max: Time.milliseconds(450))), maxRequests: 120)
         let report = ProbeReport(target: outcome.url, outcome: outcome)
         #expect(outcome.timeline.requests.count <= 120)
         let best = try #require(report.inference.best)
