@@ -22,7 +22,7 @@ struct ProbeCommand: AsyncParsableCommand {
         Token bucket and GCRA decide alike and are reported as one answer.
 
         TARGET is a URL or a scenario file. A URL on loopback is probed as given; with a \
-        path (…/v1/executions/ID) that path is polled, else --path, else an execution is \
+        path (.../v1/executions/ID) that path is polled, else --path, else an execution is \
         created with POST /v1/flows/FLOW/executions. Other hosts need --allow-remote, and \
         then at most --max-request-rate requests per second (default 50). The API key comes \
         from the environment variable --api-key-env names. A scenario file is probed on an \
@@ -30,9 +30,11 @@ struct ProbeCommand: AsyncParsableCommand {
 
         Examples:
           pollster probe scenarios/tight-limits.yaml
-          POLLSTER_API_KEY=... pollster probe http://127.0.0.1:8080 --flow flow_demo --out reports/probe
-          pollster probe https://staging.example.com --allow-remote --path /v1/executions/exec_123 --max-requests 200
-          pollster run scenarios/steady-state.yaml --mode simulate --server-from reports/probe/probe.json
+          pollster probe http://127.0.0.1:8080 --flow flow_demo --out reports/probe
+          pollster probe https://staging.example.com --allow-remote \\
+            --path /v1/executions/exec_123 --max-requests 200
+          pollster run scenarios/steady-state.yaml --mode simulate \\
+            --server-from reports/probe/probe.json
         """
     )
 
