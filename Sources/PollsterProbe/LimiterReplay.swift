@@ -22,13 +22,13 @@ struct LimiterReplay: Sendable {
     init(_ timeline: ProbeTimeline) {
         let oneWay = timeline.oneWay
         var decided = timeline.requests.filter(\.isDecided).sorted { $0.sentAt < $1.sentAt }
-        // Requests of a parallel step sent together (within 3 ms) reach the server in an order the client
+        // Requests of a parallel step sent together (within 20 ms: new connections) reach the server in an order the client
         // cannot know: within such a cluster, accepted ones are taken to have come first,
         // all at the cluster's first instant.
         var start = 0
         while start < decided.count {
             var end = start
-            while end + 1 < decided.count, decided[end + 1].sentAt - decided[start].sentAt < 0.003,
+            while end + 1 < decided.count, decided[end + 1].sentAt - decided[start].sentAt < 0.02,
                   Self.isParallel(decided[start].phase), Self.isParallel(decided[end + 1].phase) { end += 1 }
             if end > start {
                 let first = decided[start].sentAt
