@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "PollsterLiveRunner", targets: ["PollsterLiveRunner"]),
         .library(name: "MockServer", targets: ["MockServer"]),
         .library(name: "PollsterPlan", targets: ["PollsterPlan"]),
+        .library(name: "PollsterProbe", targets: ["PollsterProbe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -90,11 +91,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Probing a live API's rate-limit policy: header readings, the probe's plan over the
+        // live transport, and the inference of the limiter from the recorded timeline.
+        .target(name: "PollsterProbe", dependencies: ["PollsterCore", "PollsterLive"]),
         // The command-line interface: parses, configures, calls the libraries, prints.
         .executableTarget(
             name: "pollster",
             dependencies: [
-                "PollsterCore", "PollsterSim", "PollsterReport", "PollsterLive", "PollsterLiveRunner", "MockServer", "PollsterPlan",
+                "PollsterCore", "PollsterSim", "PollsterReport", "PollsterLive", "PollsterLiveRunner", "MockServer", "PollsterPlan", "PollsterProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -133,6 +137,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PollsterCLITests", dependencies: ["pollster"]),
+        .testTarget(
+            name: "PollsterProbeTests",
+            dependencies: [
+                "PollsterProbe", "PollsterCore", "PollsterLive", "MockServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "PollsterPlanTests", dependencies: ["PollsterPlan", "PollsterCharts", "PollsterReport", "PollsterCore", "PollsterSim"]),
         .testTarget(
             name: "MockServerTests",

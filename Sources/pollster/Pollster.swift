@@ -28,6 +28,7 @@ struct Pollster: AsyncParsableCommand {
             SweepCommand.self,
             TuneCommand.self,
             CapacityCommand.self,
+            ProbeCommand.self,
         ]
     )
 

@@ -20,6 +20,8 @@ struct RunCommand: AsyncParsableCommand {
           pollster run scenarios/steady-state.yaml --mode simulate --seed 7 \\
             --out reports/s7
           pollster run scenarios/tight-limits.yaml --replications 5 --quiet
+          pollster run scenarios/steady-state.yaml --mode simulate \\
+            --server-from reports/probe/probe.json
         """
     )
 
@@ -29,6 +31,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "simulate (virtual time) or live (real HTTP); default: the scenario's mode.")
     var mode: RunMode?
 
+    @Option(name: .customLong("server-from"), parsing: .unconditional, help: ArgumentHelp(
+        "Replace the scenario's server rate limits and rejection style with those a probe measured (its probe.json).", valueName: "probe.json"))
+    var serverFrom: String?
+
     @OptionGroup var options: RunOptions
 
     @OptionGroup(title: "Live runs") var live: LiveOptions
@@ -37,6 +43,7 @@ struct RunCommand: AsyncParsableCommand {
         var scenario = try ScenarioFile.load(scenarioPath)
         scenario = options.apply(to: scenario)
         if let mode { scenario.mode = mode }
+        if let serverFrom { scenario.server = try ProbeServer.apply(serverFrom, to: scenario.server) }
         try await ScenarioRun(scenario: scenario, options: options, live: live).execute()
     }
 }

@@ -10,7 +10,7 @@ import Glibc
     static func pollster(_ arguments: [String], _ interruptAfter: Duration?, _ environment: [String: String]) async throws -> CommandLineTests.Outcome {
         try await CommandLineTests.pollster(arguments, interruptAfter: interruptAfter, environment: environment)
     }
-    static let commands = ["run", "simulate", "report", "validate", "serve", "sweep", "tune", "capacity", "merge"]
+    static let commands = ["run", "simulate", "report", "validate", "serve", "sweep", "tune", "capacity", "merge", "probe"]
 
     @Test func versionIsPrinted() async throws {
         let result = try await Self.pollster(["--version"], nil, [:])
