@@ -79,8 +79,10 @@ package enum MockExecutionAPI {
         // A slow body's head leaves on time; its second half comes `slowBody` later.
         let due = clock.instant(at: arrival + result.latency - slowBody)
         if result.latency - slowBody > 0 {
-            // A cancelled sleep (server shutting down) answers at once rather than never.
-            try? await Task.sleep(until: due, clock: ContinuousClock())
+            // A cancelled sleep (server shutting down) answers at once rather than never. No
+            // tolerance: without one, Dispatch may fire the timer up to a tenth of the wait
+            // and at least 1 ms late, which would be the mock's own queueing, not the model's.
+            try? await Task.sleep(until: due, tolerance: .zero, clock: ContinuousClock())
         }
         if dispatched != nil, let queue {
             // How much later than the model the response leaves: the wait for the handler
@@ -112,7 +114,7 @@ package enum MockExecutionAPI {
             let end = clock.instant(at: arrival + result.latency)
             return Response(status: result.status, headers: result.headers, body: ResponseBody(contentLength: body.readableBytes) { writer in
                 try await writer.write(first)
-                try? await Task.sleep(until: end, clock: ContinuousClock())
+                try? await Task.sleep(until: end, tolerance: .zero, clock: ContinuousClock())
                 try await writer.write(rest)
                 try await writer.finish(nil)
             })

@@ -60,7 +60,7 @@ import Testing
         let sim = await Simulator(scenario: simulated).run()
         var live = try await LiveRunner(scenario: scenario).run()
         if live.strategies.contains(where: { $0.metrics.live?.saturation?.isSaturated == true }) {
-            scenario.timeScale = 6
+            scenario.timeScale = 2
             live = try await LiveRunner(scenario: scenario).run()
         }
         #expect(live.strategies.map(\.name) == ["calm", "eager", "calm@mix", "eager@mix"])
