@@ -41,7 +41,9 @@ let package = Package(
             ]
         ),
         // The discrete-event simulator (virtual time).
-        .target(name: "PollsterSim", dependencies: ["PollsterCore"]),
+        .target(name: "PollsterSim", dependencies: ["PollsterCore", "CPrefetch"]),
+        // A cache prefetch hint for the simulator's event loop (Swift has none).
+        .target(name: "CPrefetch"),
         // The one chart module: SVG charts (line, scatter, bar, percentile, heatmap), their
         // stylesheet and legend script, for report.html and the planning pages alike.
         .target(name: "PollsterCharts", dependencies: ["PollsterCore"]),

@@ -11,8 +11,9 @@
 ///   r_n (at c_e when even poll 0 would be too late).
 ///
 /// `ClientLoop` holds the rules shared by every execution of a strategy; each execution's
-/// state is a ``ClientLoopState``.
-public struct ClientLoop: Sendable {
+/// state is a ``ClientLoopState``. A class (immutable), so that the engines' hot paths pass
+/// one reference instead of copying the strategy's specification on every call.
+public final class ClientLoop: Sendable {
     public let strategy: PollingStrategy
     /// The strategy's timeout under the client policy (see ``PollingStrategy/timeout(client:)``).
     public let timeout: Nanoseconds

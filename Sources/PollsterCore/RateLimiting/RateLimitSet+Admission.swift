@@ -17,6 +17,13 @@ extension RateLimitSet {
     public mutating func admit(apiKey: Int, at time: Nanoseconds) -> RateLimitAdmission {
         if slots.isEmpty { return RateLimitAdmission(allowed: true, retryAfter: 0) }
         let base = keyBase(apiKey)
+        if slots.count == 1 && lockouts == nil {
+            // One limit: it decides and counts in one step.
+            let slot = slots[0]
+            return slot.isGlobal
+                ? globals[slot.index].admit(at: time, countsRejected: countsRejected)
+                : keyed[base + slot.index].admit(at: time, countsRejected: countsRejected)
+        }
         var allowed = true
         var retryAfter = 0
         for slot in slots {

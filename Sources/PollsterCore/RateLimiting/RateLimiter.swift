@@ -75,6 +75,25 @@ public struct RateLimiter: Sendable {
         }
     }
 
+    /// A limiter alone deciding a request at `time`: ``evaluate(at:)``, then
+    /// ``consume(at:)`` when allowed or, when `countsRejected`, ``consumeRejected(at:)``
+    /// when denied. The same state change as those calls, in one step (the simulator's path
+    /// when a server has a single limit).
+    public mutating func admit(at time: Nanoseconds, countsRejected: Bool) -> RateLimitAdmission {
+        if case .tokenBucket(var bucket) = state {
+            let admission = bucket.admit(at: time, countsRejected: countsRejected)
+            state = .tokenBucket(bucket)
+            return admission
+        }
+        let verdict = evaluate(at: time)
+        if verdict.allowed {
+            consume(at: time)
+        } else if countsRejected {
+            consumeRejected(at: time)
+        }
+        return RateLimitAdmission(allowed: verdict.allowed, retryAfter: verdict.retryAfter)
+    }
+
     /// Counts a request at `time` that was allowed.
     public mutating func consume(at time: Nanoseconds) {
         switch state {

@@ -29,13 +29,10 @@ struct TokenBucket: Sendable, Hashable {
         updated = time
         let missing = capacity - credit
         guard missing > 0 else { return }
-        let perNanosecond = rate.unitsPerNanosecond
-        // Compare by division first: elapsed * rate can overflow after a long idle period.
-        if elapsed > missing / perNanosecond {
-            credit = capacity
-        } else {
-            credit = min(capacity, credit + elapsed * perNanosecond)
-        }
+        // min(capacity, credit + elapsed * rate), exactly: the product can overflow after a
+        // long idle period, and then the bucket is full.
+        let (refill, overflow) = elapsed.multipliedReportingOverflow(by: rate.unitsPerNanosecond)
+        credit = overflow || refill >= missing ? capacity : credit + refill
     }
 
     mutating func evaluate(at time: Nanoseconds) -> RateLimiterVerdict {
@@ -55,6 +52,21 @@ struct TokenBucket: Sendable, Hashable {
             remaining: 0,
             reset: rate.secondsToRefill(capacity - credit),
             policy: policy)
+    }
+
+    /// ``evaluate(at:)`` then ``consume(at:)`` when allowed (``consumeRejected(at:)`` when
+    /// denied and `countsRejected`): the same state change, computing only what a
+    /// simulated client reads (allow or deny, and Retry-After).
+    @inline(__always) mutating func admit(at time: Nanoseconds, countsRejected: Bool) -> RateLimitAdmission {
+        advance(to: time)
+        let cost = rate.unitsPerToken
+        if credit >= cost {
+            credit -= cost
+            return RateLimitAdmission(allowed: true, retryAfter: 0)
+        }
+        let retryAfter = max(1, rate.secondsToRefill(cost - credit))
+        if countsRejected { credit = max(credit - cost, -capacity) }
+        return RateLimitAdmission(allowed: false, retryAfter: retryAfter)
     }
 
     mutating func consume(at time: Nanoseconds) {

@@ -1,8 +1,16 @@
 /// A polling strategy: pure functions from (poll number, observation, state, RNG) to the
 /// delay before the next poll, exactly as DESIGN.md's semantics fix them. The simulator and
 /// the live engine both call it, so a strategy behaves the same in virtual and real time.
-public struct PollingStrategy: Sendable, Hashable {
+/// A class (immutable), so that a poll's call passes one reference rather than a copy of
+/// the specification.
+public final class PollingStrategy: Sendable {
     public let spec: StrategySpec
+    /// `exponential`: v_1, v_2, ... as ``backoff(initial:multiplier:max:step:)`` computes
+    /// them, up to the first that reaches the cap (at most 64), so that a poll reads its v_n
+    /// instead of calling `pow`; the same values, so the same delays.
+    @usableFromInline let backoffSteps: [Nanoseconds]
+    /// The last of ``backoffSteps`` is the cap, and so is every later step.
+    @usableFromInline let backoffCapped: Bool
 
     /// The recommended strategy's parameters (the API documentation's advice).
     public static let recommendedWindow = Time.seconds(30)
@@ -10,7 +18,20 @@ public struct PollingStrategy: Sendable, Hashable {
     public static let recommendedMultiplier = 1.5
     public static let recommendedTimeout = Time.seconds(600)
 
-    public init(_ spec: StrategySpec) { self.spec = spec }
+    public init(_ spec: StrategySpec) {
+        self.spec = spec
+        var steps: [Nanoseconds] = []
+        var capped = false
+        if case .exponential(let initial, let multiplier, let max, _) = spec.kind {
+            // With a multiplier of at least 1, v_n never decreases: once at the cap, it stays.
+            while steps.count < 64 && !capped {
+                steps.append(Self.backoff(initial: initial, multiplier: multiplier, max: max, step: steps.count + 1))
+                capped = multiplier >= 1 && steps.last == max
+            }
+        }
+        backoffSteps = steps
+        backoffCapped = capped
+    }
 
     public var name: String { spec.name }
 
@@ -58,7 +79,8 @@ public struct PollingStrategy: Sendable, Hashable {
         case .fixed(let interval):
             chosen = interval
         case .exponential(let initial, let multiplier, let max, let jitter):
-            let v = Self.backoff(initial: initial, multiplier: multiplier, max: max, step: n)
+            let v = n >= 1 && n <= backoffSteps.count ? backoffSteps[n - 1]
+                : backoffCapped ? max : Self.backoff(initial: initial, multiplier: multiplier, max: max, step: n)
             chosen = Self.apply(jitter, to: v, rng: &rng)
         case .decorrelatedJitter(let base, let max):
             let upper = Double(state.previousDelay) * 3

@@ -27,6 +27,22 @@ public struct ExecutionSchedule: Sequence, IteratorProtocol, Sendable {
     }
 
     /// Execution `index`'s plan, given its creation time: a pure function of the seed.
+    /// The next execution whose API key is in `shard`: the same plan ``next()`` gives, with
+    /// the others' arrivals drawn (the clock runs through them) but not their plans, so a
+    /// shard does not pay for the executions of the others.
+    public mutating func next(in shard: KeyShard) -> ExecutionPlan? {
+        let keys = Swift.max(1, workload.apiKeys)
+        while nextIndex < workload.executions {
+            let index = nextIndex
+            nextIndex += 1
+            let createdAt = nextArrival(index: index)
+            if shard.contains(apiKey: index % keys) {
+                return Self.plan(index: index, createdAt: createdAt, workload: workload, seed: seed)
+            }
+        }
+        return nil
+    }
+
     public static func plan(index: Int, createdAt: Nanoseconds, workload: Workload, seed: UInt64) -> ExecutionPlan {
         var rng = RandomStream.execution.generator(seed: seed, index: UInt64(index))
         let runTime = Swift.max(0, workload.duration.sample(&rng))
