@@ -12,7 +12,8 @@
 # The C model is compiled twice with `cc -O2 -march=native` (plain -O2 when the compiler
 # refuses -march=native), always with -ffp-contract=off so that its floating point is
 # Swift's: with a binary heap (the reference the targets are measured against) and with
-# the 4-ary heap the Swift engine uses (the faster C; its ratios are printed too). Both
+# a 4-ary heap (the Swift engine's agenda before its timing wheel; its ratios are printed
+# too). Both
 # land in .build-bench/. PollsterBench is built in release with the scratch path
 # /tmp/cmodel-bench-build unless POLLSTER_BENCH names a binary already built.
 #

@@ -18,7 +18,7 @@ struct SimEvent: Sendable {
         case poll = 2
     }
 
-    /// Executions a run may create (creation indices below this).
+    /// Executions a run may create (creation indices below this): ``Workload/maxExecutions``.
     static let maxExecutions = 1 << indexBits
     /// Executions a run may hold in their polling loop at once (slots below this).
     static let maxSlots = 1 << slotBits

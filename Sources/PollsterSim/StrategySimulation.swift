@@ -150,6 +150,7 @@ private struct Engine {
         self.rejection = scenario.server.rejection
         self.workers = scenario.server.capacity.map(WorkerPool.init)
         self.tracksConcurrency = limits.hasConcurrencyLimit
+        precondition(SimEvent.maxExecutions >= Workload.maxExecutions, "events must number every execution")
         self.pendingArrival = nextArrival()
     }
 
@@ -411,7 +412,7 @@ private struct Engine {
     }
 
     /// Schedules the loop's next poll, or counts how it ended.
-    /// The execution's state is already back in its slot; on the hot path (a next poll)
+    /// The execution's state is worked on in its slot; on the hot path (a next poll)
     /// nothing of it is copied.
     @inline(__always) mutating func proceed(_ step: LoopStep, slot: Int32, execution index: Int) {
         if case .send(let nextSend) = step {

@@ -1,3 +1,4 @@
+import Foundation
 import PollsterCore
 import Testing
 
@@ -207,6 +208,12 @@ struct ScenarioValidationTests {
 
     @Test func theMinimalScenarioIsValid() {
         #expect(ScenarioFixtures.problems(ScenarioFixtures.minimal) == [])
+    }
+
+    @Test func moreExecutionsThanTheSimulatorCanNumberAreRefused() {
+        let yaml = ScenarioFixtures.minimal.replacingOccurrences(of: "executions: 10", with: "executions: 34359738369")
+        #expect(ScenarioFixtures.problems(yaml) == ["t.yaml:2: workload.executions: must be at most 34359738368, got 34359738369"])
+        #expect(ScenarioFixtures.problems(yaml.replacingOccurrences(of: "34359738369", with: "34359738368")) == [])
     }
 
     @Test func everyProblemIsReportedInFileOrder() {

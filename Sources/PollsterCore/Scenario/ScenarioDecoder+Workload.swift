@@ -11,7 +11,12 @@ extension ScenarioDecoder {
             return nil
         }
         checkKeys(fields, allowed: Self.workloadKeys)
-        let executions = integer(fields, "executions", minimum: 1)
+        var executions = integer(fields, "executions", minimum: 1)
+        if let count = executions, count > Workload.maxExecutions {
+            report(fields.path("executions"), line: fields.line(of: "executions"),
+                   "must be at most \(Workload.maxExecutions), got \(count)")
+            executions = nil
+        }
         let arrival = field(fields, "arrival", required: true, expected: "an arrival process such as {kind: poisson, rate: 20/s}")
             .flatMap { arrivalProcess($0, at: fields.path("arrival"), line: fields.line(of: "arrival")) }
         let duration = distribution(fields, "duration", fallback: nil)

@@ -1,6 +1,9 @@
 /// The executions a scenario submits: how many, when, how long each runs, how it ends, and
 /// under which API key.
 public struct Workload: Sendable, Hashable {
+    /// The most executions a workload may have: the simulator numbers them in 35 bits.
+    public static let maxExecutions = 1 << 35
+
     /// Number of executions (per strategy: each strategy sees the same executions).
     public var executions: Int
     public var arrival: ArrivalProcess
