@@ -326,3 +326,52 @@ extension RateLimiter {
         #expect(!request(&limiter, at: 0).allowed)
     }
 }
+
+/// `admit(at:countsRejected:)` is the simulator's one-step decision for a server with a
+/// single limit; it must change a limiter exactly as evaluate-then-count does (the mock
+/// server's path), for every algorithm, whether rejected requests count or not.
+@Suite struct OneStepAdmissionTests {
+    static let algorithms: [RateLimitAlgorithm] = [
+        .tokenBucket(rate: Rate(perSecond: 3), burst: 4),
+        .tokenBucket(rate: Rate(perSecond: 1.0 / 3.0), burst: 2),
+        .gcra(rate: Rate(perSecond: 3), burst: 4),
+        .fixedWindow(limit: 5, window: ms(1_000)),
+        .slidingWindowLog(limit: 5, window: ms(1_000)),
+        .slidingWindowCounter(limit: 5, window: ms(1_000)),
+        .concurrency(limit: 3),
+    ]
+
+    @Test(arguments: algorithms.indices, [false, true])
+    func admitChangesTheLimiterAsEvaluateThenCount(algorithm: Int, countsRejected: Bool) {
+        var oneStep = RateLimiter(Self.algorithms[algorithm])
+        var twoSteps = oneStep
+        var rng = Xoshiro256StarStar(seed: UInt64(algorithm) * 2 + (countsRejected ? 1 : 0))
+        var time: Nanoseconds = 0
+        var rejected = 0
+        for step in 0..<4_000 {
+            // Bursts at one instant, small and long gaps, now and then an earlier time.
+            switch rng.next() % 6 {
+            case 0: break
+            case 1: time += Nanoseconds(rng.next() % 5_000_000_000)
+            case 2: time -= Nanoseconds(rng.next() % 100_000_000)
+            default: time += Nanoseconds(rng.next() % 300_000_000)
+            }
+            let admission = oneStep.admit(at: time, countsRejected: countsRejected)
+            let verdict = twoSteps.evaluate(at: time)
+            if verdict.allowed {
+                twoSteps.consume(at: time)
+            } else if countsRejected {
+                twoSteps.consumeRejected(at: time)
+            }
+            #expect(admission == RateLimitAdmission(allowed: verdict.allowed, retryAfter: verdict.retryAfter), "step \(step)")
+            if !verdict.allowed { rejected += 1 }
+            if step % 3 == 0 {
+                // Answers end now and then (a concurrency limit's slots).
+                oneStep.release(at: time)
+                twoSteps.release(at: time)
+            }
+        }
+        // The limits were exercised both ways.
+        #expect(rejected > 100 && rejected < 4_000, "rejected \(rejected) of 4,000")
+    }
+}
