@@ -170,12 +170,8 @@ final class EventQueue {
             return node
         }
         if nodesUsed == nodeCapacity {
-            let larger = nodeCapacity * 2
-            let moved = UnsafeMutablePointer<Node>.allocate(capacity: larger)
-            moved.moveInitialize(from: nodes, count: nodesUsed)
-            nodes.deallocate()
-            nodes = moved
-            nodeCapacity = larger
+            nodeCapacity *= 2
+            nodes = nodes.moved(count: nodesUsed, toCapacity: nodeCapacity)
         }
         precondition(nodesUsed < Int(Int32.max), "too many pending events")
         nodesUsed += 1

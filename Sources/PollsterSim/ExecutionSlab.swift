@@ -36,12 +36,8 @@ final class ExecutionSlab {
         }
         precondition(used < SimEvent.maxSlots, "more than \(SimEvent.maxSlots) executions in their polling loop at once")
         if used == capacity {
-            let larger = capacity * 2
-            let moved = UnsafeMutablePointer<ActiveExecution>.allocate(capacity: larger)
-            moved.moveInitialize(from: storage, count: used)
-            storage.deallocate()
-            storage = moved
-            capacity = larger
+            capacity *= 2
+            storage = storage.moved(count: used, toCapacity: capacity)
         }
         (storage + used).initialize(to: execution)
         used += 1
